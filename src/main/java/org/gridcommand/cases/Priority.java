@@ -1,0 +1,3 @@
+package org.gridcommand.cases;
+
+public enum Priority { URGENT, HIGH, NORMAL, LOW }
