@@ -1,0 +1,124 @@
+package org.gridcommand.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import org.gridcommand.camera.Camera;
+import org.gridcommand.cases.Case;
+import org.gridcommand.cases.CategoryDictionary;
+import org.gridcommand.common.ChangeBus;
+import org.gridcommand.common.Messages;
+import org.gridcommand.demo.DemoSeeder;
+import org.gridcommand.directory.DepartmentDirectory;
+import org.gridcommand.directory.Resource;
+import org.gridcommand.duty.DutyService;
+import org.gridcommand.grid.District;
+import org.gridcommand.store.Database;
+
+/**
+ * The composition root: opens the store, loads the dictionaries and the district, and hands the services to
+ * whichever front end runs (console window, CLI command). No JavaFX here, so the CLI can use it too.
+ */
+public final class AppContext implements AutoCloseable {
+    /** The district's own time zone: shift times, "today" and the clock on screen follow it. */
+    public static final ZoneId DISTRICT_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final Database database;
+    private final ChangeBus changes;
+    private final CategoryDictionary categories;
+    private final DepartmentDirectory departments;
+    private final District district;
+    private final List<Camera> cameras;
+    private final List<Resource> resources;
+    private final DutyService duty;
+    private final Messages messages;
+    private final Clock clock;
+
+    private AppContext(Database database, ChangeBus changes, CategoryDictionary categories,
+                       DepartmentDirectory departments, Messages messages, Clock clock) {
+        this.database = database;
+        this.changes = changes;
+        this.categories = categories;
+        this.departments = departments;
+        this.messages = messages;
+        this.clock = clock;
+        this.district = database.grids().loadDistrict()
+                .orElseThrow(() -> new IllegalStateException("the store holds no district"));
+        this.cameras = database.cameras().findAll();
+        this.resources = database.resources().findAll();
+        this.duty = new DutyService(database.audit(), clock);
+    }
+
+    /** Opens the embedded store in dataDir, seeding the demo district on first use. */
+    public static AppContext openDemo(Path dataDir, Locale locale, Clock clock) {
+        ChangeBus changes = new ChangeBus();
+        Database database = Database.openH2(dataDir, changes);
+        try {
+            CategoryDictionary categories = CategoryDictionary.loadDefault();
+            DemoSeeder.seedIfNeeded(database, categories, clock);
+            return new AppContext(database, changes, categories, DepartmentDirectory.loadDefault(),
+                    Messages.forLocale(locale), clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Open cases plus everything reported since the district's local midnight. */
+    public List<Case> todaysQueue() {
+        Instant midnight = clock.instant().atZone(DISTRICT_ZONE).toLocalDate().atStartOfDay(DISTRICT_ZONE).toInstant();
+        return database.cases().findOpenOrReportedSince(midnight);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public ChangeBus changes() {
+        return changes;
+    }
+
+    public CategoryDictionary categories() {
+        return categories;
+    }
+
+    public DepartmentDirectory departments() {
+        return departments;
+    }
+
+    public District district() {
+        return district;
+    }
+
+    public List<Camera> cameras() {
+        return cameras;
+    }
+
+    public List<Resource> resources() {
+        return resources;
+    }
+
+    public DutyService duty() {
+        return duty;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ZoneId zone() {
+        return DISTRICT_ZONE;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,176 @@
+package org.gridcommand.ui;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.beans.value.ObservableValue;
+import org.gridcommand.app.AppContext;
+import org.gridcommand.camera.Camera;
+import org.gridcommand.cases.Case;
+import org.gridcommand.cases.Category;
+import org.gridcommand.common.ChangeEvent;
+import org.gridcommand.common.Messages;
+import org.gridcommand.duty.Operator;
+import org.gridcommand.geo.GeoPoint;
+import org.gridcommand.grid.SmallGrid;
+import org.gridcommand.grid.UnitGridCode;
+import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.ui.map.GridMapView;
+import org.gridcommand.ui.plan.PlanPanel;
+import org.gridcommand.ui.queue.CaseQueueView;
+import org.gridcommand.ui.queue.CaseQueueViewModel;
+import org.gridcommand.ui.queue.CaseRow;
+import org.gridcommand.video.VideoEngine;
+import org.gridcommand.video.VideoWall;
+
+/**
+ * The duty officer's console: map (top left), case queue (bottom left), video (top right),
+ * emergency plan (bottom right), status bar along the bottom.
+ */
+public final class ConsoleWindow {
+    private static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+    private final AppContext context;
+    private final Messages text;
+    private final BorderPane root = new BorderPane();
+    private final GridMapView map = new GridMapView();
+    private final CaseQueueViewModel queueModel;
+    private final VideoWall videoWall;
+    private final Runnable unsubscribe;
+    private boolean videoShowsTopCase;
+
+    public ConsoleWindow(AppContext context, VideoEngine videoEngine, ObservableValue<Operator> operator,
+                         ObservableValue<String> connection) {
+        this.context = context;
+        this.text = context.messages();
+        Locale locale = text.locale();
+        root.setId("console-root");
+
+        map.setDistrict(context.district(), big -> big.name().in(locale), small -> shortGridLabel(small));
+        map.setCameras(context.cameras());
+        map.setLegendTexts(text.get("map.legend.camera"), text.get("priority.URGENT"), text.get("priority.HIGH"),
+                text.get("priority.NORMAL"));
+        Label mapInfo = new Label(text.format("map.subtitle", context.district().smallGrids().size(),
+                context.district().bigGrids().size(), context.cameras().size()));
+        Node mapRegion = region("map-region", text.get("map.title"), mapInfo, map);
+
+        queueModel = new CaseQueueViewModel(context::todaysQueue, this::toRow);
+        CaseQueueView queueView = new CaseQueueView(queueModel, text);
+        Label queueInfo = new Label();
+        queueInfo.textProperty().bind(Bindings.createStringBinding(
+                () -> text.format("queue.subtitle", queueModel.openCountProperty().get(), queueModel.rows().size()),
+                queueModel.openCountProperty(), queueModel.rows()));
+        Node queueRegion = region("queue-region", text.get("queue.title"), queueInfo, queueView);
+        queueModel.rows().addListener((javafx.collections.ListChangeListener<CaseRow>) c -> {
+            map.setCases(queueModel.rows().stream().map(CaseRow::source).toList());
+            if (!videoShowsTopCase && !queueModel.rows().isEmpty()) {
+                videoShowsTopCase = true;
+                showCamerasNearTopCase();
+            }
+        });
+
+        videoWall = new VideoWall(videoEngine, text::get, 2, 2);
+        videoWall.tiles().forEach(tile -> tile.setClockZone(context.zone()));
+        Label videoInfo = new Label(videoEngine.available() ? text.get("video.subtitle")
+                : text.get("video.unavailable.short"));
+        Node videoRegion = region("video-region", text.get("video.title"), videoInfo, videoWall);
+
+        Node planRegion = region("plan-region", text.get("plan.title"), new Label(""), new PlanPanel(text));
+
+        SplitPane left = new SplitPane(mapRegion, queueRegion);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.6);
+        SplitPane right = new SplitPane(videoRegion, planRegion);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.62);
+        SplitPane main = new SplitPane(left, right);
+        main.setDividerPositions(0.56);
+        root.setCenter(main);
+        root.setBottom(new StatusBar(text, context.clock(), context.zone(), context.database().describe(),
+                operator, connection));
+
+        unsubscribe = context.changes().subscribe(this::onChange);
+        queueModel.reload();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public VideoWall videoWall() {
+        return videoWall;
+    }
+
+    /** Puts the cameras nearest the most pressing open case on the wall (the demo's starting view). */
+    private void showCamerasNearTopCase() {
+        List<Camera> cameras = context.cameras();
+        if (cameras.isEmpty()) {
+            return;
+        }
+        GeoPoint focus = queueModel.rows().stream().map(CaseRow::source)
+                .filter(c -> c.state().isOpen() && c.location() != null && c.smallGridCode() != null)
+                .map(Case::location).findFirst().orElse(cameras.get(0).position());
+        List<Camera> nearest = cameras.stream()
+                .sorted(Comparator.comparingDouble(c -> c.position().distanceMetres(focus)))
+                .limit(4).toList();
+        for (int i = 0; i < nearest.size(); i++) {
+            Camera camera = nearest.get(i);
+            videoWall.assign(i, camera.name().in(text.locale()), camera.subStreamUrl());
+        }
+    }
+
+    public void dispose() {
+        unsubscribe.run();
+    }
+
+    private void onChange(ChangeEvent event) {
+        if ("case".equals(event.entity())) {
+            FxThread.run(queueModel::reload);
+        }
+    }
+
+    private Node region(String id, String title, Label subtitle, Region content) {
+        Label titleLabel = new Label(title);
+        titleLabel.getStyleClass().add("region-title");
+        subtitle.getStyleClass().add("region-subtitle");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, titleLabel, spacer, subtitle);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("region-header");
+        header.setStyle("-fx-padding: 0 10 0 0;");
+        VBox box = new VBox(header, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        box.setId(id);
+        box.getStyleClass().add("region-panel");
+        box.setMinSize(0, 0);
+        return box;
+    }
+
+    private String shortGridLabel(SmallGrid grid) {
+        return text.format("map.smallGridLabel", Integer.parseInt(grid.code().sequence()));
+    }
+
+    private CaseRow toRow(Case c) {
+        Locale locale = text.locale();
+        String category = context.categories().find(c.categoryCode()).map(Category::name)
+                .map(n -> n.in(locale)).orElse(c.categoryCode());
+        String grid = c.smallGridCode() == null ? text.get("queue.outsideDistrict")
+                : context.district().smallGrid(new UnitGridCode(c.smallGridCode()))
+                        .map(g -> g.name().in(locale)).orElse(c.smallGridCode());
+        return new CaseRow(c, HH_MM.format(c.reportedAt().atZone(context.zone())),
+                text.get("priority." + c.priority().name()), category, grid,
+                text.get("state." + c.state().name()), text.get("channel." + c.channel().name()));
+    }
+}

@@ -1,0 +1,323 @@
+package org.gridcommand.video;
+
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.gridcommand.common.AssetLocator;
+import org.gridcommand.ui.fx.FxThread;
+import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
+import uk.co.caprica.vlcj.factory.discovery.NativeDiscovery;
+import uk.co.caprica.vlcj.factory.discovery.strategy.NativeDiscoveryStrategy;
+import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
+
+/**
+ * The one libVLC instance of the program. Start it once, hand it to every {@link VideoTile}, close it at
+ * exit. A machine without libVLC 3 still gets an engine: it reports why video is unavailable and the tiles
+ * say so, so the console stays usable without video.
+ *
+ * <p>Every call into libVLC that can block (creating, starting, stopping, releasing players) runs on the
+ * engine's own executor rather than the shared background pool: stopping a dead network stream can take
+ * seconds and must not starve database work, nor freeze the FX thread.
+ */
+public final class VideoEngine implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(VideoEngine.class.getName());
+
+    /** The command shown to the user when libVLC is missing (Debian / Ubuntu package names). */
+    public static final String INSTALL_COMMAND = "sudo apt-get install libvlc-dev vlc-plugin-base";
+
+    /** Prefix of camera URLs that point into the assets folder, e.g. {@code asset:demo/clips/clip-1.mp4}. */
+    public static final String ASSET_SCHEME = "asset:";
+
+    /**
+     * Why video is unavailable. The UI translates {@link #messageKey()}; {@link #englishText()} is the
+     * fallback when no translation is supplied, and is what {@link #unavailableReason()} builds on.
+     */
+    public enum Reason {
+        NONE("video.available", "video available"),
+        LIBVLC_NOT_FOUND("video.unavailable.libvlcMissing", "libVLC 3 not found"),
+        LIBVLC_UNSUPPORTED("video.unavailable.libvlcUnsupported", "the installed libVLC is not a supported 3.0.x"),
+        LIBVLC_INIT_FAILED("video.unavailable.libvlcInitFailed", "libVLC could not start (plugins missing?)"),
+        CLOSED("video.unavailable.closed", "video engine closed");
+
+        private final String messageKey;
+        private final String englishText;
+
+        Reason(String messageKey, String englishText) {
+            this.messageKey = messageKey;
+            this.englishText = englishText;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+
+        public String englishText() {
+            return englishText;
+        }
+
+        /** Whether installing the packages of {@link #INSTALL_COMMAND} is the likely fix. */
+        public boolean installHelps() {
+            return this == LIBVLC_NOT_FOUND || this == LIBVLC_UNSUPPORTED || this == LIBVLC_INIT_FAILED;
+        }
+    }
+
+    // A wall never wants the file name painted over the picture, nor libVLC chatter on stderr. No X11:
+    // frames go to callbacks, and initialising Xlib from libVLC threads fights with the toolkit.
+    private static final List<String> FACTORY_OPTIONS = List.of(
+            "--quiet", "--no-video-title-show", "--no-snapshot-preview", "--no-osd", "--no-xlib");
+
+    private final MediaPlayerFactory factory;
+    private final ExecutorService executor;
+    private final String libVlcVersion;
+    private final Set<EmbeddedMediaPlayer> players = new LinkedHashSet<>();
+    private volatile Reason reason;
+    private volatile String detail;
+
+    private VideoEngine(MediaPlayerFactory factory, String libVlcVersion, Reason reason, String detail) {
+        this.factory = factory;
+        this.libVlcVersion = libVlcVersion;
+        this.reason = reason;
+        this.detail = detail;
+        this.executor = factory != null ? Executors.newCachedThreadPool(FxThread.daemonThreads("gc-video")) : null;
+    }
+
+    /**
+     * Finds libVLC and starts it; never throws — on any failure the engine is simply unavailable.
+     * Takes from a few hundred milliseconds to seconds (library load, plugin scan), so call it off the FX
+     * thread at program start.
+     */
+    public static VideoEngine start() {
+        RecordingDiscovery discovery = new RecordingDiscovery();
+        boolean found;
+        try {
+            found = discovery.discover();
+        } catch (LinkageError | RuntimeException e) {
+            return unavailable(Reason.LIBVLC_NOT_FOUND, describe(e));
+        }
+        if (!found) {
+            if (discovery.failedPath != null) {
+                return unavailable(Reason.LIBVLC_UNSUPPORTED,
+                        "found at " + discovery.failedPath + " but it could not be loaded or is older than 3.0");
+            }
+            return unavailable(Reason.LIBVLC_NOT_FOUND, "native discovery searched the usual folders");
+        }
+        MediaPlayerFactory factory = null;
+        try {
+            // Discovery already set the search path; passing it again would search a second time.
+            factory = new MediaPlayerFactory((NativeDiscovery) null, FACTORY_OPTIONS);
+            String version = factory.application().version();
+            // vlcj 4 binds the libVLC 3 API; libVLC 4 loads but its callbacks and events differ.
+            if (version == null || !version.startsWith("3.")) {
+                factory.release();
+                return unavailable(Reason.LIBVLC_UNSUPPORTED, "libVLC " + version + " at " + discovery.discoveredPath());
+            }
+            // Discovery reports the folder only the first time in a JVM; later engines reuse the loaded library.
+            String where = discovery.discoveredPath() != null ? discovery.discoveredPath() : "already loaded";
+            LOG.log(Level.INFO, "libVLC {0} ({1})", version, where);
+            return new VideoEngine(factory, version, Reason.NONE, where);
+        } catch (LinkageError | RuntimeException e) {
+            if (factory != null) {
+                try {
+                    factory.release();
+                } catch (LinkageError | RuntimeException ignored) {
+                    // Already failing; the first error is the one worth reporting.
+                }
+            }
+            return unavailable(Reason.LIBVLC_INIT_FAILED, describe(e));
+        }
+    }
+
+    /** An engine that plays nothing; for machines without libVLC and for tests that simulate that. */
+    static VideoEngine unavailable(Reason reason, String detail) {
+        if (reason == Reason.NONE) {
+            throw new IllegalArgumentException("an unavailable engine needs a reason");
+        }
+        LOG.log(Level.WARNING, "video unavailable: {0} ({1})", reason.englishText(), detail);
+        return new VideoEngine(null, null, reason, detail);
+    }
+
+    public boolean available() {
+        return reason == Reason.NONE;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** Technical detail for logs and the about box (paths, exception text); not translated. */
+    public String detail() {
+        return detail;
+    }
+
+    /** English one-liner, e.g. for a log or a console: reason plus install hint; empty when available. */
+    public String unavailableReason() {
+        Reason r = reason;
+        if (r == Reason.NONE) {
+            return "";
+        }
+        return "video unavailable: " + r.englishText() + (r.installHelps() ? " — install with: " + INSTALL_COMMAND : "");
+    }
+
+    /** e.g. "3.0.24 Vetinari", or null when unavailable. */
+    public String libVlcVersion() {
+        return libVlcVersion;
+    }
+
+    /**
+     * Turns a camera URL into something libVLC opens: {@code asset:} becomes an absolute file path under
+     * the assets folder; http, udp, rtp, rtsp, file and plain paths pass through unchanged.
+     *
+     * @throws IllegalArgumentException if the URL is blank, or names an asset that does not exist
+     */
+    public String resolveMrl(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("no camera URL");
+        }
+        String trimmed = url.strip();
+        if (!trimmed.regionMatches(true, 0, ASSET_SCHEME, 0, ASSET_SCHEME.length())) {
+            return trimmed;
+        }
+        String relative = trimmed.substring(ASSET_SCHEME.length());
+        while (relative.startsWith("/")) {
+            relative = relative.substring(1);
+        }
+        Path assets;
+        try {
+            assets = AssetLocator.assetsDir();
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        Path file = assets.resolve(relative).normalize();
+        if (!file.startsWith(assets)) {
+            throw new IllegalArgumentException("asset URL leaves the assets folder: " + url);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("asset not found: " + file);
+        }
+        return file.toString();
+    }
+
+    /** Whether the URL is a live network source (lower caching; reconnects are a watchdog matter). */
+    static boolean isNetwork(String mrl) {
+        String lower = mrl.toLowerCase(Locale.ROOT);
+        return lower.startsWith("udp:") || lower.startsWith("rtp:") || lower.startsWith("rtsp:")
+                || lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("srt:")
+                || lower.startsWith("rtmp:");
+    }
+
+    /** Runs libVLC work off the FX thread; fails with an IllegalStateException once closed. */
+    void execute(Runnable work) {
+        if (executor == null) {
+            throw new IllegalStateException("video unavailable");
+        }
+        try {
+            executor.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException("video engine closed", e);
+        }
+    }
+
+    /** Creates a player; call on the engine executor. The engine keeps it until {@link #release}. */
+    EmbeddedMediaPlayer newPlayer() {
+        synchronized (players) {
+            if (!available()) {
+                throw new IllegalStateException(unavailableReason());
+            }
+            EmbeddedMediaPlayer player = factory.mediaPlayers().newEmbeddedMediaPlayer();
+            players.add(player);
+            return player;
+        }
+    }
+
+    /**
+     * Stops and releases a player; call on the engine executor. Does nothing if {@link #close()} got to
+     * it first, so a tile and the engine never release the same native player twice.
+     */
+    void release(EmbeddedMediaPlayer player) {
+        synchronized (players) {
+            if (!players.remove(player)) {
+                return;
+            }
+        }
+        stopAndRelease(player);
+    }
+
+    /** Players created and not yet released; lets tests prove that detached tiles free their native side. */
+    int openPlayers() {
+        synchronized (players) {
+            return players.size();
+        }
+    }
+
+    private static void stopAndRelease(EmbeddedMediaPlayer player) {
+        try {
+            player.controls().stop();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "stopping a player failed", e);
+        }
+        try {
+            player.release();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "releasing a player failed", e);
+        }
+    }
+
+    /**
+     * Stops and releases every player, then libVLC itself. Blocks up to a few seconds (libVLC joins its
+     * threads), so call it at exit, not in the middle of UI work. Safe to call twice.
+     */
+    @Override
+    public void close() {
+        List<EmbeddedMediaPlayer> left;
+        synchronized (players) {
+            if (factory == null || reason == Reason.CLOSED) {
+                return;
+            }
+            reason = Reason.CLOSED;
+            detail = "closed";
+            left = new ArrayList<>(players);
+            players.clear();
+        }
+        for (EmbeddedMediaPlayer player : left) {
+            executor.execute(() -> stopAndRelease(player));
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                // Releasing the instance under a player that is still stopping would crash the JVM.
+                LOG.log(Level.WARNING, "libVLC players did not stop in time; leaving libVLC loaded");
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            factory.release();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "releasing libVLC failed", e);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
+    }
+
+    /** Remembers whether libVLC was absent or present-but-unusable, which the user fixes differently. */
+    private static final class RecordingDiscovery extends NativeDiscovery {
+        private volatile String failedPath;
+
+        @Override
+        protected void onFailed(String path, NativeDiscoveryStrategy strategy) {
+            failedPath = path;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.gridcommand.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layers, after JabRef's CommonArchitectureTest: domain and service code is plain Java that a CLI,
+ * a server or a test can run without a screen; only the UI packages touch JavaFX, only video touches vlcj.
+ */
+@AnalyzeClasses(packages = "org.gridcommand", importOptions = ArchitectureTest.ProductionCodeOnly.class)
+class ArchitectureTest {
+    /** Production classes only, whatever the build folder is called (ArchUnit's own option expects target/). */
+    static final class ProductionCodeOnly implements ImportOption {
+        @Override
+        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+            return !location.contains("/test-classes/");
+        }
+    }
+
+    private static final String[] UI_PACKAGES = {"org.gridcommand.ui..", "org.gridcommand.video.."};
+    private static final String[] DOMAIN_PACKAGES = {
+        "org.gridcommand.common..", "org.gridcommand.geo..", "org.gridcommand.grid..", "org.gridcommand.camera..",
+        "org.gridcommand.directory..", "org.gridcommand.cases..", "org.gridcommand.duty..",
+    };
+
+    @ArchTest
+    static final ArchRule onlyUiAndVideoUseJavaFx = noClasses()
+            .that().resideOutsideOfPackages(UI_PACKAGES)
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .as("domain, service, store and CLI code must not import javafx.*");
+
+    @ArchTest
+    static final ArchRule onlyVideoUsesVlcj = noClasses()
+            .that().resideOutsideOfPackage("org.gridcommand.video..")
+            .should().dependOnClassesThat().resideInAnyPackage("uk.co.caprica..")
+            .as("only the video package may touch vlcj");
+
+    @ArchTest
+    static final ArchRule noSystemOutOutsideCli = noClasses()
+            .that().resideOutsideOfPackage("org.gridcommand.cli..")
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .as("only the CLI writes to standard output and error; everything else logs");
+
+    @ArchTest
+    static final ArchRule domainDependsOnNoOuterLayer = noClasses()
+            .that().resideInAnyPackage(DOMAIN_PACKAGES)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.gridcommand.store..", "org.gridcommand.ui..", "org.gridcommand.video..",
+                    "org.gridcommand.app..", "org.gridcommand.cli..", "org.gridcommand.demo..",
+                    "java.sql..", "org.h2..", "org.postgresql..", "org.flywaydb..")
+            .as("domain packages depend on no store, UI, CLI or database code");
+
+    @ArchTest
+    static final ArchRule storeDoesNotReachUp = noClasses()
+            .that().resideInAPackage("org.gridcommand.store..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.gridcommand.ui..", "org.gridcommand.app..", "org.gridcommand.cli..", "org.gridcommand.demo..")
+            .as("the store serves the services and knows nothing above it");
+
+    @ArchTest
+    static final ArchRule uiDoesNotTouchJdbc = noClasses()
+            .that().resideInAnyPackage(UI_PACKAGES)
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.h2..", "org.postgresql..")
+            .as("views reach data through services, never through JDBC");
+
+    @ArchTest
+    static void theRulesSeeTheCode(JavaClasses classes) {
+        // Guards against a rule passing because the import found nothing (a wrong package name).
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.gridcommand.ui")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.gridcommand.grid")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.size()).isGreaterThan(40);
+    }
+}

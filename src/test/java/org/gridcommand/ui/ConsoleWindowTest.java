@@ -1,0 +1,95 @@
+package org.gridcommand.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.gridcommand.app.AppContext;
+import org.gridcommand.duty.Operator;
+import org.gridcommand.duty.Role;
+import org.gridcommand.ui.map.GridMapView;
+import org.gridcommand.video.VideoEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real console window on the seeded demo store, in a real JavaFX stage. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleWindowTest {
+    private static Path dataDir;
+    private static AppContext context;
+    private static VideoEngine videoEngine;
+    private final SimpleObjectProperty<Operator> operator = new SimpleObjectProperty<>();
+
+    @BeforeAll
+    static void openDemoStore() throws Exception {
+        dataDir = Files.createTempDirectory("gc-console-test");
+        context = AppContext.openDemo(dataDir, Locale.ENGLISH, Clock.systemUTC());
+        videoEngine = VideoEngine.start();
+    }
+
+    @AfterAll
+    static void closeStore() {
+        videoEngine.close();
+        context.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        ConsoleWindow window = new ConsoleWindow(context, videoEngine, operator,
+                new SimpleStringProperty("local store only"));
+        Scene scene = new Scene(window.root(), 1600, 900);
+        scene.getStylesheets().add(ConsoleLauncher.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void showsTheFourRegionsAndTheStatusBar(FxRobot robot) {
+        for (String id : new String[] {"#map-region", "#queue-region", "#video-region", "#plan-region", "#status-bar"}) {
+            Node node = robot.lookup(id).query();
+            assertThat(node.isVisible()).as(id + " visible").isTrue();
+            assertThat(node.getLayoutBounds().getWidth()).as(id + " width").isGreaterThan(100);
+            assertThat(node.getLayoutBounds().getHeight()).as(id + " height").isGreaterThan(20);
+        }
+    }
+
+    @Test
+    void mapDrawsEveryDemoGrid(FxRobot robot) {
+        GridMapView map = robot.lookup(".grid-map").queryAs(GridMapView.class);
+        assertThat(map.smallGridCount()).isEqualTo(136);
+    }
+
+    @Test
+    void queueListsTodaysCasesFromTheStore(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#case-queue-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        assertThat(table.getItems()).hasSize(context.todaysQueue().size());
+    }
+
+    @Test
+    void statusBarShowsTheOperatorOnDutyAndTheDataSource(FxRobot robot) {
+        robot.interact(() -> operator.set(new Operator("Chen Zhiqiang", Role.SHIFT_SUPERVISOR)));
+        Label op = robot.lookup("#status-operator").queryAs(Label.class);
+        assertThat(op.getText()).contains("Chen Zhiqiang").contains("Shift supervisor");
+        Label source = robot.lookup("#status-data-source").queryAs(Label.class);
+        assertThat(source.getText()).contains(dataDir.getFileName().toString());
+        Label clock = robot.lookup("#status-clock").queryAs(Label.class);
+        assertThat(clock.getText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+    }
+}

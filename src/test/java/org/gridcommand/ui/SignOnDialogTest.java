@@ -1,0 +1,58 @@
+package org.gridcommand.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.gridcommand.common.Messages;
+import org.gridcommand.duty.Operator;
+import org.gridcommand.duty.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The sign-on question, answered with the keyboard as an officer would. */
+@ExtendWith(ApplicationExtension.class)
+class SignOnDialogTest {
+    private final CompletableFuture<Optional<Operator>> answer = new CompletableFuture<>();
+
+    @Start
+    void start(Stage stage) {
+        stage.show();
+        Platform.runLater(() -> {
+            SignOnDialog dialog = new SignOnDialog(Messages.forLocale(Locale.ENGLISH), stage);
+            answer.complete(dialog.ask());
+        });
+    }
+
+    @Test
+    void refusesAnEmptyNameAndSignsOnWithNameAndRole(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#signon-name").tryQuery().isPresent());
+        Node ok = robot.lookup("#signon-ok").query();
+        Label problem = robot.lookup("#signon-problem").queryAs(Label.class);
+        assertThat(ok.isDisabled()).isTrue();
+        assertThat(problem.getText()).contains("Enter your name");
+
+        robot.clickOn("#signon-name").write("Li Na");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ok.isDisabled()).isFalse();
+        assertThat(problem.getText()).isEmpty();
+        ChoiceBox<?> role = robot.lookup("#signon-role").queryAs(ChoiceBox.class);
+        robot.interact(() -> role.getSelectionModel().select(1));
+        robot.clickOn("#signon-name").type(KeyCode.ENTER);
+
+        Optional<Operator> result = answer.get(10, TimeUnit.SECONDS);
+        assertThat(result).contains(new Operator("Li Na", Role.SHIFT_SUPERVISOR));
+    }
+}
