@@ -121,9 +121,13 @@ public final class ConsoleWindow {
         GeoPoint focus = queueModel.rows().stream().map(CaseRow::source)
                 .filter(c -> c.state().isOpen() && c.location() != null && c.smallGridCode() != null)
                 .map(Case::location).findFirst().orElse(cameras.get(0).position());
-        List<Camera> nearest = cameras.stream()
-                .sorted(Comparator.comparingDouble(c -> c.position().distanceMetres(focus)))
-                .limit(4).toList();
+        List<Camera> byDistance = cameras.stream()
+                .sorted(Comparator.comparingDouble(c -> c.position().distanceMetres(focus))).toList();
+        // The same stream twice on a 2x2 wall wastes a tile: take the nearest distinct streams first.
+        java.util.Set<String> streams = new java.util.HashSet<>();
+        List<Camera> nearest = new java.util.ArrayList<>(byDistance.stream()
+                .filter(c -> streams.add(c.subStreamUrl())).limit(4).toList());
+        byDistance.stream().filter(c -> !nearest.contains(c)).limit(4 - nearest.size()).forEach(nearest::add);
         for (int i = 0; i < nearest.size(); i++) {
             Camera camera = nearest.get(i);
             videoWall.assign(i, camera.name().in(text.locale()), camera.subStreamUrl());

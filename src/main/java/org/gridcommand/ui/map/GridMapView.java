@@ -42,6 +42,7 @@ public final class GridMapView extends Region {
         Color.web("#56d364"), Color.web("#79c0ff"), Color.web("#ffa657"), Color.web("#d2a8ff"),
     };
 
+    private static final double LEGEND_HEIGHT = 40;
     private final Canvas canvas = new Canvas();
     private final MapProjection projection = new MapProjection();
     private final List<ProjectedShape> smallGrids = new ArrayList<>();
@@ -144,9 +145,14 @@ public final class GridMapView extends Region {
         if (minX > maxX || getWidth() <= 0 || getHeight() <= 0) {
             return;
         }
-        projection.fit(minX, minY, maxX, maxY, getWidth(), getHeight(), 16);
-        fitted = true;
+        fitToView(getWidth(), getHeight());
         redraw();
+    }
+
+    /** Fits the district above the legend strip, so the legend never covers a grid. */
+    private void fitToView(double w, double h) {
+        projection.fit(minX, minY, maxX, maxY, w, h - LEGEND_HEIGHT, 16);
+        fitted = true;
     }
 
     public int smallGridCount() {
@@ -200,8 +206,7 @@ public final class GridMapView extends Region {
             return;
         }
         if (!fitted && minX <= maxX) {
-            projection.fit(minX, minY, maxX, maxY, w, h, 16);
-            fitted = true;
+            fitToView(w, h);
         }
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(BACKGROUND);

@@ -1,0 +1,10 @@
+package org.gridcommand.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** A unit of JDBC work run by {@link Database} on a connection it owns. */
+@FunctionalInterface
+interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+}

@@ -1,0 +1,90 @@
+package org.gridcommand.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.gridcommand.common.ChangeBus;
+import org.junit.jupiter.api.Test;
+
+class MigrationOnH2AndPostgresTest {
+    private static final List<String> TABLES = List.of("meta", "district", "big_grid", "small_grid", "grid_head",
+            "grid_worker", "camera", "resource", "cases", "audit_log");
+
+    @Test
+    void migratesH2AndReopeningIsANoOp() {
+        Path dir = TestStores.tempDir();
+        try {
+            try (Database db = Database.openH2(dir, new ChangeBus())) {
+                assertThat(db.describe()).startsWith("H2 local: ").contains("gridcommand");
+                assertThat(tablesIn(db, "public")).containsAll(TABLES);
+                assertThat(db.isEmpty()).isTrue();
+                assertThat(appliedMigrations(db)).isEqualTo(1);
+                db.putMeta("seed.version", "1");
+            }
+            try (Database again = Database.openH2(dir, new ChangeBus())) {
+                assertThat(appliedMigrations(again)).isEqualTo(1);
+                assertThat(again.meta("seed.version")).contains("1");
+            }
+        } finally {
+            TestStores.deleteTree(dir);
+        }
+    }
+
+    @Test
+    void migratesPostgresInItsOwnSchemaAndReopeningIsANoOp() {
+        TestStores.requirePostgres();
+        String schema = TestStores.freshSchemaName();
+        try {
+            try (Database db = Database.open(TestStores.PG_URL, TestStores.PG_USER, TestStores.PG_PASSWORD, schema,
+                    new ChangeBus())) {
+                assertThat(db.describe()).startsWith("PostgreSQL: ").contains(schema);
+                assertThat(tablesIn(db, schema)).containsAll(TABLES);
+                assertThat(db.isEmpty()).isTrue();
+                assertThat(appliedMigrations(db)).isEqualTo(1);
+                db.putMeta("seed.version", "1");
+                db.putMeta("seed.version", "2");
+            }
+            try (Database again = Database.open(TestStores.PG_URL, TestStores.PG_USER, TestStores.PG_PASSWORD, schema,
+                    new ChangeBus())) {
+                assertThat(appliedMigrations(again)).isEqualTo(1);
+                assertThat(again.meta("seed.version")).contains("2");
+                assertThat(again.meta("missing")).isEmpty();
+            }
+        } finally {
+            TestStores.dropSchema(schema);
+        }
+    }
+
+    static List<String> tablesIn(Database db, String schema) {
+        return db.read("listing tables", c -> {
+            List<String> names = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT table_name FROM information_schema.tables"
+                    + " WHERE LOWER(table_schema) = ?")) {
+                ps.setString(1, schema.toLowerCase(Locale.ROOT));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        names.add(rs.getString(1).toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            return names;
+        });
+    }
+
+    private static long appliedMigrations(Database db) {
+        return db.read("counting migrations", c -> {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\""
+                         + " WHERE \"version\" IS NOT NULL AND \"success\" = TRUE")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+}
