@@ -1,11 +1,6 @@
 package org.gridcommand.cases;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,18 +45,7 @@ public final class CategoryDictionary {
 
     public static CategoryDictionary load(Path file) {
         String name = String.valueOf(file.getFileName());
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(file));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(name + ": not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + ": cannot read " + file.toAbsolutePath(), e);
-        }
-        if (root == null || !root.path("categories").isArray()) {
-            throw new IllegalArgumentException(name + ": missing the \"categories\" array");
-        }
-        JsonNode entries = root.get("categories");
+        JsonNode entries = org.gridcommand.common.JsonDictionaryFile.entries(file, "categories");
 
         // Majors first, so a minor may be listed before its major without being refused.
         Map<String, Integer> firstSeen = new LinkedHashMap<>();

@@ -43,7 +43,8 @@ public final class Ulid {
         return encode(now, randomHigh, randomLow);
     }
 
-    static String encode(long millis, long high16, long low64) {
+    /** Encodes a ULID from its parts (48-bit time, 16 + 64 random bits); demo data uses it with seeded bits. */
+    public static String encode(long millis, long high16, long low64) {
         char[] out = new char[26];
         // 48 bits of time -> 10 chars (50 bits, top 2 zero)
         for (int i = 9; i >= 0; i--) {

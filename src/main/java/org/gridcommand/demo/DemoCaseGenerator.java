@@ -352,7 +352,7 @@ public final class DemoCaseGenerator {
         states.sort(Comparator.comparingInt(DemoCaseGenerator::progress).reversed());
 
         List<Category> urgent = minors.stream().filter(c -> dict.defaultPriority(c.code()) == Priority.URGENT).toList();
-        int[] order = shuffled(n);
+        int[] order = DemoIds.shuffledIndices(n, rnd);
         int urgentA = order[0];
         int urgentB = order[1];
         int outsideCount = 1 + rnd.nextInt(2);
@@ -502,17 +502,4 @@ public final class DemoCaseGenerator {
         return Math.min(i, cum.length - 1);
     }
 
-    private int[] shuffled(int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
-    }
 }

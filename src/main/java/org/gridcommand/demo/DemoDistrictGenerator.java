@@ -333,7 +333,7 @@ public final class DemoDistrictGenerator {
     }
 
     private boolean[] pickMergedCommunities() {
-        int[] order = shuffledIndices(BLOCKS * BLOCKS);
+        int[] order = DemoIds.shuffledIndices(BLOCKS * BLOCKS, rnd);
         boolean[] merged = new boolean[BLOCKS * BLOCKS];
         for (int k = 0; k < MERGED_COMMUNITIES; k++) {
             merged[order[k]] = true;
@@ -385,7 +385,7 @@ public final class DemoDistrictGenerator {
 
     private List<GridWorker> workers(List<SmallGrid> grids, List<PreparedGeometry> prepared) {
         int extra = WORKERS - 2 * grids.size();
-        int[] order = shuffledIndices(grids.size());
+        int[] order = DemoIds.shuffledIndices(grids.size(), rnd);
         int[] count = new int[grids.size()];
         java.util.Arrays.fill(count, 2);
         for (int k = 0; k < extra; k++) {
@@ -435,7 +435,7 @@ public final class DemoDistrictGenerator {
 
     private List<Camera> cameras(List<SmallGrid> grids, List<PreparedGeometry> prepared) {
         // A few grids have 2 or 4 cameras, balanced so the network has exactly 3 per grid on average.
-        int[] order = shuffledIndices(grids.size());
+        int[] order = DemoIds.shuffledIndices(grids.size(), rnd);
         int[] count = new int[grids.size()];
         java.util.Arrays.fill(count, 3);
         for (int k = 0; k < 12; k++) {
@@ -477,7 +477,7 @@ public final class DemoDistrictGenerator {
                 {"唐家湾镇卫生院", "Tangjiawan Town Health Centre"}, {"高新区人民医院", "Hi-tech Zone People's Hospital"},
                 {"金鼎医院", "Jinding Hospital"},
         };
-        int[] communities = shuffledIndices(COMMUNITIES.length);
+        int[] communities = DemoIds.shuffledIndices(COMMUNITIES.length, rnd);
         for (int n = 0; n < fireStations.length; n++) {
             out.add(resource(String.format("FS%02d", n + 1), ResourceKind.FIRE_STATION,
                     new BilingualName(fireStations[n][0], fireStations[n][1]), communities[n], grids, prepared, true));
@@ -486,13 +486,13 @@ public final class DemoDistrictGenerator {
             out.add(resource(String.format("HP%02d", n + 1), ResourceKind.HOSPITAL,
                     new BilingualName(hospitals[n][0], hospitals[n][1]), communities[3 + n], grids, prepared, true));
         }
-        communities = shuffledIndices(COMMUNITIES.length);
+        communities = DemoIds.shuffledIndices(COMMUNITIES.length, rnd);
         for (int n = 0; n < 8; n++) {
             int k = communities[n];
             out.add(resource(String.format("PP%02d", n + 1), ResourceKind.POLICE_POST,
                     new BilingualName(COMMUNITIES[k][0] + "警务室", COMMUNITIES[k][1] + " Police Post"), k, grids, prepared, true));
         }
-        communities = shuffledIndices(COMMUNITIES.length);
+        communities = DemoIds.shuffledIndices(COMMUNITIES.length, rnd);
         for (int n = 0; n < 10; n++) {
             int k = communities[n];
             out.add(resource(String.format("SH%02d", n + 1), ResourceKind.SHELTER,
@@ -503,7 +503,7 @@ public final class DemoDistrictGenerator {
                     new BilingualName("市政消火栓" + String.format("%03d", n + 1), "Hydrant " + (n + 1)),
                     rnd.nextInt(COMMUNITIES.length), grids, prepared, false));
         }
-        communities = shuffledIndices(COMMUNITIES.length);
+        communities = DemoIds.shuffledIndices(COMMUNITIES.length, rnd);
         for (int n = 0; n < 4; n++) {
             int k = communities[n];
             out.add(resource(String.format("MP%02d", n + 1), ResourceKind.MEDICAL_POINT,
@@ -533,19 +533,6 @@ public final class DemoDistrictGenerator {
 
     // ---------------------------------------------------------------- helpers
 
-    private int[] shuffledIndices(int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
-    }
 
     /**
      * A uniformly random point strictly inside the area, rounded to 1e-7° (about 1 cm) before the test so the

@@ -1,11 +1,6 @@
 package org.gridcommand.directory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,18 +34,7 @@ public final class DepartmentDirectory {
 
     public static DepartmentDirectory load(Path file) {
         String name = String.valueOf(file.getFileName());
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(file));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(name + ": not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + ": cannot read " + file.toAbsolutePath(), e);
-        }
-        if (root == null || !root.path("departments").isArray()) {
-            throw new IllegalArgumentException(name + ": missing the \"departments\" array");
-        }
-        JsonNode entries = root.get("departments");
+        JsonNode entries = org.gridcommand.common.JsonDictionaryFile.entries(file, "departments");
         List<Department> result = new ArrayList<>();
         Map<String, Integer> firstSeen = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {

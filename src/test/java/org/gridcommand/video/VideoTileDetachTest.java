@@ -5,37 +5,11 @@ import static org.gridcommand.video.VideoFx.onFx;
 import static org.gridcommand.video.VideoFx.waitUntil;
 
 import javafx.scene.layout.StackPane;
-import javafx.stage.Stage;
 import org.gridcommand.video.VideoTile.TileState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The player lives only while the tile is on screen. */
-class VideoTileDetachTest {
-    private static VideoEngine engine;
-    private Stage stage;
-
-    @BeforeAll
-    static void startEngine() throws Exception {
-        VideoFx.startToolkit();
-        engine = VideoEngine.start();
-        assertThat(engine.available()).as(engine.unavailableReason() + " / " + engine.detail()).isTrue();
-    }
-
-    @AfterAll
-    static void closeEngine() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
-    @AfterEach
-    void hideStage() throws Exception {
-        VideoFx.hide(stage);
-    }
-
+class VideoTileDetachTest extends LiveVideoTest {
     @Test
     void removingFromSceneReleasesThePlayerAndPuttingBackPlaysAgain() throws Exception {
         StackPane root = onFx(() -> new StackPane());

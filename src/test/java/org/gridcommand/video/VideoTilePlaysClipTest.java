@@ -6,37 +6,11 @@ import static org.gridcommand.video.VideoFx.waitUntil;
 
 import java.time.Duration;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Stage;
 import org.gridcommand.video.VideoTile.TileState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Real libVLC, real clip, real FX scene (under Xvfb): the picture must arrive and move. */
-class VideoTilePlaysClipTest {
-    private static VideoEngine engine;
-    private Stage stage;
-
-    @BeforeAll
-    static void startEngine() throws Exception {
-        VideoFx.startToolkit();
-        engine = VideoEngine.start();
-        assertThat(engine.available()).as(engine.unavailableReason() + " / " + engine.detail()).isTrue();
-    }
-
-    @AfterAll
-    static void closeEngine() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
-    @AfterEach
-    void hideStage() throws Exception {
-        VideoFx.hide(stage);
-    }
-
+class VideoTilePlaysClipTest extends LiveVideoTest {
     @Test
     void playsDemoClipAndThePictureMoves() throws Exception {
         VideoTile tile = onFx(() -> new VideoTile(engine, VideoFx.KEYS));

@@ -8,33 +8,14 @@ import java.net.DatagramSocket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Stage;
 import org.gridcommand.video.VideoTile.TileState;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A live MPEG-TS stream over UDP from ffmpeg, as a stand-in for a Sharp Eyes camera. */
-class VideoUdpStreamTest {
-    private static VideoEngine engine;
-    private Stage stage;
+class VideoUdpStreamTest extends LiveVideoTest {
     private Process ffmpeg;
-
-    @BeforeAll
-    static void startEngine() throws Exception {
-        VideoFx.startToolkit();
-        engine = VideoEngine.start();
-        assertThat(engine.available()).as(engine.unavailableReason() + " / " + engine.detail()).isTrue();
-    }
-
-    @AfterAll
-    static void closeEngine() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
 
     @AfterEach
     void stopStreamAndStage() throws Exception {

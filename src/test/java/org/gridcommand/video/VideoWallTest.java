@@ -4,36 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridcommand.video.VideoFx.onFx;
 import static org.gridcommand.video.VideoFx.waitUntil;
 
-import javafx.stage.Stage;
 import org.gridcommand.video.VideoTile.TileState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class VideoWallTest {
-    private static VideoEngine engine;
-    private Stage stage;
-
-    @BeforeAll
-    static void startEngine() throws Exception {
-        VideoFx.startToolkit();
-        engine = VideoEngine.start();
-        assertThat(engine.available()).as(engine.unavailableReason() + " / " + engine.detail()).isTrue();
-    }
-
-    @AfterAll
-    static void closeEngine() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
-    @AfterEach
-    void hideStage() throws Exception {
-        VideoFx.hide(stage);
-    }
-
+class VideoWallTest extends LiveVideoTest {
     @Test
     void twoByTwoWallPlaysFourClipsInEqualTiles() throws Exception {
         VideoWall wall = onFx(() -> new VideoWall(engine, VideoFx.KEYS, 2, 2));
