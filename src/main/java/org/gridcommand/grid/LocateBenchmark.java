@@ -93,9 +93,10 @@ public final class LocateBenchmark {
         int[] mine = new int[points];
         int[] theirs = new int[points];
 
-        // Warm-up on a prefix long enough for the JIT to compile both hot loops fully.
-        int warm = Math.min(points, 300_000);
-        for (int k = 0; k < 3; k++) {
+        // Warm-up on a prefix long enough for the JIT to compile both hot loops fully (JTS's deep call chains
+        // need more than a few hundred thousand calls before C2 is done with them).
+        int warm = Math.min(points, 500_000);
+        for (int k = 0; k < 5; k++) {
             timeLocator(xs, ys, mine, warm);
             timeBaseline(xs, ys, theirs, warm);
         }
