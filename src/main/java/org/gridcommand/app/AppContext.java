@@ -16,6 +16,9 @@ import org.gridcommand.directory.DepartmentDirectory;
 import org.gridcommand.directory.Resource;
 import org.gridcommand.duty.DutyService;
 import org.gridcommand.grid.District;
+import org.gridcommand.grid.LocateService;
+import org.gridcommand.search.GridSummaryService;
+import org.gridcommand.search.SearchService;
 import org.gridcommand.store.Database;
 
 /**
@@ -36,6 +39,9 @@ public final class AppContext implements AutoCloseable {
     private final DutyService duty;
     private final Messages messages;
     private final Clock clock;
+    private final LocateService locateService;
+    private final SearchService searchService;
+    private final GridSummaryService gridSummaries;
 
     private AppContext(Database database, ChangeBus changes, CategoryDictionary categories,
                        DepartmentDirectory departments, Messages messages, Clock clock) {
@@ -50,6 +56,10 @@ public final class AppContext implements AutoCloseable {
         this.cameras = database.cameras().findAll();
         this.resources = database.resources().findAll();
         this.duty = new DutyService(database.audit(), clock);
+        // Duty status changes during the shift: the locator reads the roster from the store on each answer.
+        this.locateService = new LocateService(district, () -> database.grids().findWorkers());
+        this.searchService = new SearchService(district, cameras, this::todaysQueue);
+        this.gridSummaries = new GridSummaryService(district, cameras, this::todaysQueue);
     }
 
     /** Opens the embedded store in dataDir, seeding the demo district on first use. */
@@ -99,6 +109,18 @@ public final class AppContext implements AutoCloseable {
 
     public List<Resource> resources() {
         return resources;
+    }
+
+    public LocateService locateService() {
+        return locateService;
+    }
+
+    public SearchService searchService() {
+        return searchService;
+    }
+
+    public GridSummaryService gridSummaries() {
+        return gridSummaries;
     }
 
     public DutyService duty() {

@@ -1,13 +1,92 @@
 package org.gridcommand.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.gridcommand.geo.Datum;
+import org.gridcommand.grid.proof.GridFile;
+import org.gridcommand.grid.proof.GridFileReader;
+import org.gridcommand.grid.proof.ProofReport;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Placeholder while the command is being written (replaced before it lands). */
-@Command(name = "grids", description = "(being built)")
+/**
+ * {@code grids validate|import|export}: the grid layout in and out of the console, proven on the way in.
+ * Exit status of the subcommands: 0 done and clean, 1 defects (nothing changed), 2 usage (bad option, a file
+ * that cannot be opened). Bad input never ends in a stack trace: each subcommand turns every failure into one
+ * line on standard error.
+ */
+@Command(name = "grids", mixinStandardHelpOptions = true,
+        description = "Validate, import and export the grid layout (GeoJSON or CSV with WKT).",
+        subcommands = {GridsValidateCommand.class, GridsImportCommand.class, GridsExportCommand.class})
 public final class GridsCommand implements Callable<Integer> {
+    static final int CLEAN = 0;
+    static final int DEFECTS = 1;
+    static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("grids is not built yet");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
+    }
+
+    /** --datum values: wgs84, cgcs2000, gcj02, bd09 (see Datum.parse). */
+    static final class DatumConverter implements CommandLine.ITypeConverter<Datum> {
+        @Override
+        public Datum convert(String value) {
+            try {
+                return Datum.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Thrown for a file that cannot be opened at all: a usage error (exit 2), not a defect of its content. */
+    static final class UnreadablePath extends Exception {
+        UnreadablePath(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static GridFile read(Path file, Datum datum) throws UnreadablePath {
+        try {
+            return GridFileReader.read(file, datum);
+        } catch (NoSuchFileException e) {
+            throw new UnreadablePath("cannot read " + file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new UnreadablePath("cannot read " + file + ": permission denied");
+        } catch (IOException e) {
+            throw new UnreadablePath("cannot read " + file + ": "
+                    + (e.getMessage() == null ? "input/output error" : e.getMessage().lines().findFirst().orElse("")));
+        } catch (OutOfMemoryError e) {
+            throw new UnreadablePath("cannot read " + file + ": too large to hold in memory");
+        }
+    }
+
+    static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    static void print(PrintWriter out, ProofReport report) {
+        report.lines().forEach(out::println);
+        out.flush();
+    }
+
+    /** One line for anything unexpected: the reason, never the exception's class or stack. */
+    static int fail(PrintWriter err, String command, Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            message = e instanceof StackOverflowError ? "the input nests too deeply" : "unexpected internal error";
+        }
+        err.println("gridcommand grids " + command + ": " + message.lines().findFirst().orElse(message));
+        err.flush();
+        return DEFECTS;
     }
 }

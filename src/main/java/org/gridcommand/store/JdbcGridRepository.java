@@ -16,9 +16,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.gridcommand.common.BilingualName;
 import org.gridcommand.common.ChangeEvent;
 import org.gridcommand.grid.BigGrid;
@@ -94,6 +96,107 @@ final class JdbcGridRepository implements GridRepository {
             return null;
         });
         db.publish(new ChangeEvent("district", district.adminCode(), ChangeEvent.Kind.BULK_LOADED));
+    }
+
+    /**
+     * Update-or-insert by code, then delete what the new layout lacks, children before parents, so the foreign
+     * keys from heads and workers hold at every statement and the people rows are never touched.
+     */
+    @Override
+    public void replaceGrids(Geometry outline, List<BigGrid> bigGrids, List<SmallGrid> smallGrids) {
+        Objects.requireNonNull(outline, "outline");
+        Objects.requireNonNull(bigGrids, "bigGrids");
+        Objects.requireNonNull(smallGrids, "smallGrids");
+        String operation = "replacing the grids";
+        String adminCode = db.write(operation, c -> {
+            String admin;
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT admin_code FROM district")) {
+                if (!rs.next()) {
+                    throw new StoreException(operation + " failed: the store holds no district yet");
+                }
+                admin = rs.getString(1);
+            }
+            Set<String> newBig = new HashSet<>();
+            bigGrids.forEach(g -> newBig.add(g.code()));
+            Set<String> newSmall = new HashSet<>();
+            smallGrids.forEach(g -> newSmall.add(g.code().value()));
+            List<String> orphans = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT id, big_grid_code FROM grid_head ORDER BY id")) {
+                while (rs.next()) {
+                    if (!newBig.contains(rs.getString(2))) {
+                        orphans.add("grid head " + rs.getString(1) + " (" + rs.getString(2) + ")");
+                    }
+                }
+            }
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT id, small_grid_code FROM grid_worker ORDER BY id")) {
+                while (rs.next()) {
+                    if (!newSmall.contains(rs.getString(2))) {
+                        orphans.add("grid worker " + rs.getString(1) + " (" + rs.getString(2) + ")");
+                    }
+                }
+            }
+            if (!orphans.isEmpty()) {
+                throw new StoreException(operation + " failed: the new grids lack the grid of "
+                        + (orphans.size() == 1 ? "1 person" : orphans.size() + " people") + ": " + String.join(", ", orphans));
+            }
+            Set<String> oldBig = codes(c, "SELECT code FROM big_grid");
+            Set<String> oldSmall = codes(c, "SELECT code FROM small_grid");
+            // Batch.insert batches any statement; the updates and deletes below ride on it too.
+            Batch.insert(c, "UPDATE big_grid SET name_zh = ?, name_en = ?, area_wkt = ? WHERE code = ?",
+                    bigGrids.stream().filter(g -> oldBig.contains(g.code())).toList(), (ps, g) -> {
+                        setName(ps, 1, g.name());
+                        setGeometry(ps, 3, g.area());
+                        ps.setString(4, g.code());
+                    });
+            Batch.insert(c, "INSERT INTO big_grid (code, name_zh, name_en, area_wkt) VALUES (?, ?, ?, ?)",
+                    bigGrids.stream().filter(g -> !oldBig.contains(g.code())).toList(), (ps, g) -> {
+                        ps.setString(1, g.code());
+                        setName(ps, 2, g.name());
+                        setGeometry(ps, 4, g.area());
+                    });
+            Batch.insert(c, "UPDATE small_grid SET big_grid_code = ?, name_zh = ?, name_en = ?, area_wkt = ?"
+                            + " WHERE code = ?",
+                    smallGrids.stream().filter(g -> oldSmall.contains(g.code().value())).toList(), (ps, g) -> {
+                        ps.setString(1, g.bigGridCode());
+                        setName(ps, 2, g.name());
+                        setGeometry(ps, 4, g.area());
+                        ps.setString(5, g.code().value());
+                    });
+            Batch.insert(c, "INSERT INTO small_grid (code, big_grid_code, name_zh, name_en, area_wkt)"
+                            + " VALUES (?, ?, ?, ?, ?)",
+                    smallGrids.stream().filter(g -> !oldSmall.contains(g.code().value())).toList(), (ps, g) -> {
+                        ps.setString(1, g.code().value());
+                        ps.setString(2, g.bigGridCode());
+                        setName(ps, 3, g.name());
+                        setGeometry(ps, 5, g.area());
+                    });
+            Batch.insert(c, "DELETE FROM small_grid WHERE code = ?",
+                    oldSmall.stream().filter(code -> !newSmall.contains(code)).sorted().toList(),
+                    (ps, code) -> ps.setString(1, code));
+            Batch.insert(c, "DELETE FROM big_grid WHERE code = ?",
+                    oldBig.stream().filter(code -> !newBig.contains(code)).sorted().toList(),
+                    (ps, code) -> ps.setString(1, code));
+            try (PreparedStatement ps = c.prepareStatement("UPDATE district SET outline_wkt = ? WHERE admin_code = ?")) {
+                setGeometry(ps, 1, outline);
+                ps.setString(2, admin);
+                ps.executeUpdate();
+            }
+            return admin;
+        });
+        db.publish(new ChangeEvent("district", adminCode, ChangeEvent.Kind.BULK_LOADED));
+    }
+
+    private static Set<String> codes(Connection c, String sql) throws SQLException {
+        Set<String> codes = new HashSet<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                codes.add(rs.getString(1));
+            }
+        }
+        return codes;
     }
 
     @Override
