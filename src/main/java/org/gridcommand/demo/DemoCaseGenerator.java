@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.gridcommand.camera.Camera;
+import org.gridcommand.cases.Assignee;
+import org.gridcommand.cases.Attachment;
 import org.gridcommand.cases.Case;
 import org.gridcommand.cases.CaseState;
 import org.gridcommand.cases.Category;
 import org.gridcommand.cases.CategoryDictionary;
 import org.gridcommand.cases.Channel;
+import org.gridcommand.cases.EmergencyClass;
+import org.gridcommand.cases.EmergencyLevel;
 import org.gridcommand.cases.Priority;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.BigGrid;
@@ -38,7 +42,10 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * reports at night, more cases in summer (flooding, typhoons, with a couple of typhoon days a year), fewer
  * at weekends and around the Spring Festival, and a slow growth as the centre matures.
  *
- * <p>A VOIDED case has no acceptedAt/dispatchedAt; its closedAt is when it was voided (it left the queue).
+ * <p>Closed cases carry every stage instant along the life cycle (accepted, dispatched, handling started,
+ * fed back, verified, closed); a few went through rework, some were supervised (督办) or escalated, and
+ * emergencies carry their class and level. A VOIDED case has no acceptedAt/dispatchedAt; its voidedAt and
+ * closedAt are when it was voided (it left the queue), with a reason.
  * Deterministic for a given district, dictionary, {@code now} and seed.
  */
 public final class DemoCaseGenerator {
@@ -74,6 +81,23 @@ public final class DemoCaseGenerator {
     private static final List<String> SUMMER_CODES = List.of("0603", "0604");
     private static final List<String> WINTER_CODES = List.of("0403", "0601", "0602");
     private static final String WAGE_DISPUTE = "0303";
+    /** Who usually takes a major class when no grid worker handles it on patrol (demo routing). */
+    private static final Map<String, String> DEPARTMENT_OF_MAJOR = Map.of("01", "URBAN", "02", "URBAN",
+            "03", "STREET_OFFICE", "04", "POLICE", "05", "CIVIL_AFFAIRS", "06", "EMERGENCY");
+    /** Majors a grid worker mostly settles on patrol (mediation, follow-up visits). */
+    private static final List<String> PATROL_MAJORS = List.of("03", "05");
+    private static final Map<String, EmergencyClass> EMERGENCY_CLASS = Map.of(
+            "0601", EmergencyClass.ACCIDENT_DISASTER, "0602", EmergencyClass.ACCIDENT_DISASTER,
+            "0603", EmergencyClass.NATURAL_DISASTER, "0604", EmergencyClass.NATURAL_DISASTER,
+            "0605", EmergencyClass.ACCIDENT_DISASTER, "0606", EmergencyClass.ACCIDENT_DISASTER,
+            "0607", EmergencyClass.ACCIDENT_DISASTER);
+    private static final String[] VOID_REASONS = {
+            "重复上报", "不属于受理范围", "现场核实无此情况", "上报信息不实", "已由相关部门自行处理"};
+    private static final String[] SUSPEND_REASONS = {
+            "需多部门协调，短期内无法解决", "等待上级审批", "涉及历史遗留问题，需专项处理", "需待天气好转后处置"};
+    private static final java.time.format.DateTimeFormatter PHOTO_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZONE);
+    private static final String[] SURNAMES = {"陈", "李", "黄", "张", "梁", "刘", "吴", "何", "林", "郑"};
 
     private static final String[] ROADS = {
             "唐淇路", "金鼎路", "大学路", "港湾大道", "情侣北路", "那洲路", "金凤路", "鸡山路", "山房路", "永丰路",
@@ -271,14 +295,26 @@ public final class DemoCaseGenerator {
                 handle = (long) (handle * f);
             }
             Instant reportedAt = Instant.ofEpochMilli(reported);
-            Instant acceptedAt = voided ? null : Instant.ofEpochMilli(reported + accept);
-            Instant dispatchedAt = voided ? null : Instant.ofEpochMilli(reported + accept + dispatch);
-            Instant closedAt = Instant.ofEpochMilli(reported + accept + dispatch + handle);
             GeoPoint location = DemoDistrictGenerator.pointIn(prepared.get(g), rnd);
-            out.add(new Case(DemoIds.ulid(reportedAt, rnd), channel, category.code(), location,
-                    grids.get(g).code().value(), address(g), description(category), priority,
-                    voided ? CaseState.VOIDED : CaseState.CLOSED, reportedAt, acceptedAt, dispatchedAt, closedAt,
-                    reporter(channel, g, false)));
+            Case.Builder b = Case.builder().id(DemoIds.ulid(reportedAt, rnd)).channel(channel)
+                    .categoryCode(category.code()).location(location).smallGridCode(grids.get(g).code().value())
+                    .address(address(g)).description(description(category)).priority(priority).reportedAt(reportedAt);
+            reporter(b, channel, g, false);
+            details(b, channel, category, reportedAt);
+            if (voided) {
+                Instant voidedAt = Instant.ofEpochMilli(reported + accept + dispatch + handle);
+                b.state(CaseState.VOIDED).stateReason(VOID_REASONS[rnd.nextInt(VOID_REASONS.length)])
+                        .voidedAt(voidedAt).closedAt(voidedAt);
+            } else {
+                long dispatched = reported + accept + dispatch;
+                b.state(CaseState.CLOSED).acceptedAt(Instant.ofEpochMilli(reported + accept))
+                        .dispatchedAt(Instant.ofEpochMilli(dispatched)).assignee(assignee(category, g));
+                handlingStages(b, dispatched, handle, true);
+                boolean slow = handle > 5 * DAY;
+                b.supervised(rnd.nextDouble() < (slow ? 0.3 : 0.02));
+                b.escalated(rnd.nextDouble() < (priority == Priority.URGENT ? 0.08 : 0.005));
+            }
+            out.add(b.build());
         }
     }
 
@@ -394,9 +430,46 @@ public final class DemoCaseGenerator {
                 gridCode = grids.get(g).code().value();
                 address = address(g);
             }
-            out.add(new Case(DemoIds.ulid(reportedAt, rnd), channel, category.code(), location, gridCode, address,
-                    description(category), priority, state, reportedAt, acceptedAt, dispatchedAt, closedAt,
-                    reporter(channel, g, true)));
+            Case.Builder b = Case.builder().id(DemoIds.ulid(reportedAt, rnd)).channel(channel)
+                    .categoryCode(category.code()).location(location).smallGridCode(gridCode).outsideDistrict(outside)
+                    .address(address).description(description(category)).priority(priority).state(state)
+                    .reportedAt(reportedAt).acceptedAt(acceptedAt).dispatchedAt(dispatchedAt).closedAt(closedAt);
+            reporter(b, channel, g, true);
+            details(b, channel, category, reportedAt);
+            if (dispatched) {
+                b.assignee(assignee(category, g));
+            }
+            long dispatchedMs = reported + accept + dispatch;
+            switch (state) {
+                case IN_HANDLING -> {
+                    handlingStages(b, dispatchedMs, handle, false);
+                    b.fedBackAt(null).verifiedAt(null);
+                }
+                case FED_BACK -> {
+                    handlingStages(b, dispatchedMs, handle, false);
+                    b.verifiedAt(null);
+                }
+                case VERIFIED -> handlingStages(b, dispatchedMs, handle, false);
+                case CLOSED -> handlingStages(b, dispatchedMs, handle, true);
+                case SUSPENDED -> {
+                    boolean wasHandling = rnd.nextBoolean();
+                    if (wasHandling) {
+                        b.handlingStartedAt(Instant.ofEpochMilli(dispatchedMs + handle / 10));
+                    }
+                    b.suspendedFrom(wasHandling ? CaseState.IN_HANDLING : CaseState.DISPATCHED)
+                            .suspendedAt(Instant.ofEpochMilli(dispatchedMs + handle / 2))
+                            .stateReason(SUSPEND_REASONS[rnd.nextInt(SUSPEND_REASONS.length)]);
+                }
+                case VOIDED -> b.voidedAt(closedAt).stateReason(VOID_REASONS[rnd.nextInt(VOID_REASONS.length)]);
+                default -> { }
+            }
+            if (state.isOpen() && state != CaseState.REPORTED && rnd.nextDouble() < 0.15) {
+                b.supervised(true);
+            }
+            if (isUrgent && state.isOpen() && rnd.nextBoolean()) {
+                b.escalated(true);
+            }
+            out.add(b.build());
         }
     }
 
@@ -450,8 +523,8 @@ public final class DemoCaseGenerator {
         return texts[rnd.nextInt(texts.length)];
     }
 
-    private String reporter(Channel channel, int g, boolean live) {
-        return switch (channel) {
+    private void reporter(Case.Builder b, Channel channel, int g, boolean live) {
+        switch (channel) {
             case GRID_WORKER -> {
                 List<GridWorker> ws = g < 0 ? List.of() : workersOf.get(g);
                 if (live) {
@@ -460,16 +533,72 @@ public final class DemoCaseGenerator {
                         ws = onDuty;
                     }
                 }
-                yield ws.isEmpty() ? "网格员" : ws.get(rnd.nextInt(ws.size())).id();
+                if (ws.isEmpty()) {
+                    b.reportedBy("网格员");
+                } else {
+                    GridWorker w = ws.get(rnd.nextInt(ws.size()));
+                    b.reportedBy(w.id()).reporterName(w.name().zh()).reporterContact(w.phone());
+                }
             }
-            case HOTLINE -> "12345热线";
-            case SENSOR -> String.format("物联感知设备 S%04d", 1 + rnd.nextInt(600));
+            case HOTLINE -> b.reportedBy("12345热线")
+                    .reporterName(SURNAMES[rnd.nextInt(SURNAMES.length)] + (rnd.nextBoolean() ? "先生" : "女士"))
+                    .reporterContact(String.format("1%d%d****%04d", 3 + rnd.nextInt(7), rnd.nextInt(10), rnd.nextInt(10_000)));
+            case SENSOR -> b.reportedBy(String.format("物联感知设备 S%04d", 1 + rnd.nextInt(600)));
             case VIDEO_ANALYTICS -> {
                 List<Camera> cs = g < 0 ? List.of() : camerasOf.get(g);
-                yield cs.isEmpty() ? "视频智能分析" : cs.get(rnd.nextInt(cs.size())).id();
+                b.reportedBy(cs.isEmpty() ? "视频智能分析" : cs.get(rnd.nextInt(cs.size())).id());
             }
-            case DUTY_OFFICER -> String.format("值班员 %02d", 1 + rnd.nextInt(12));
-        };
+            case DUTY_OFFICER -> b.reportedBy(String.format("值班员 %02d", 1 + rnd.nextInt(12)));
+        }
+    }
+
+    /** Photos from the field and from cameras; class and level for emergencies. */
+    private void details(Case.Builder b, Channel channel, Category category, Instant reportedAt) {
+        if (channel == Channel.GRID_WORKER || channel == Channel.VIDEO_ANALYTICS) {
+            int n = channel == Channel.VIDEO_ANALYTICS ? 1 : 1 + rnd.nextInt(3);
+            List<Attachment> photos = new ArrayList<>(n);
+            String stamp = PHOTO_TIME.format(reportedAt);
+            for (int k = 0; k < n; k++) {
+                photos.add(new Attachment("IMG_" + stamp + "_" + (k + 1) + ".jpg", "image/jpeg",
+                        300_000 + rnd.nextInt(3_700_000), String.format("%016x%016x%016x%016x",
+                        rnd.nextLong(), rnd.nextLong(), rnd.nextLong(), rnd.nextLong())));
+            }
+            b.attachments(photos);
+        }
+        EmergencyClass eventClass = EMERGENCY_CLASS.get(category.code());
+        if (eventClass != null) {
+            double u = rnd.nextDouble();
+            b.eventClass(eventClass).level(u < 0.85 ? EmergencyLevel.IV : u < 0.98 ? EmergencyLevel.III : EmergencyLevel.II);
+        }
+    }
+
+    /** Patrol-type cases mostly stay with the grid's own worker; the rest go to the major's department. */
+    private Assignee assignee(Category category, int g) {
+        List<GridWorker> ws = g < 0 ? List.of() : workersOf.get(g);
+        boolean patrol = PATROL_MAJORS.contains(category.majorCode()) ? rnd.nextDouble() < 0.7 : rnd.nextDouble() < 0.2;
+        if (patrol && !ws.isEmpty()) {
+            return Assignee.worker(ws.get(rnd.nextInt(ws.size())).id());
+        }
+        return Assignee.department(DEPARTMENT_OF_MAJOR.getOrDefault(category.majorCode(), "STREET_OFFICE"));
+    }
+
+    /**
+     * Stamps the handling stages between dispatch and dispatch + handle: start, feedback, verification and
+     * (when closed) closing; about one case in sixteen failed verification once (or twice) and was reworked,
+     * so its latest handling start comes after the first feedback.
+     */
+    private void handlingStages(Case.Builder b, long dispatched, long handle, boolean closed) {
+        int rework = rnd.nextDouble() < 0.06 ? (rnd.nextDouble() < 0.15 ? 2 : 1) : 0;
+        double start = rework == 0 ? 0.05 + 0.1 * rnd.nextDouble() : 0.45 + 0.1 * rnd.nextDouble();
+        double fed = 0.75 + 0.1 * rnd.nextDouble();
+        double verified = 0.9 + 0.07 * rnd.nextDouble();
+        b.reworkCount(rework)
+                .handlingStartedAt(Instant.ofEpochMilli(dispatched + (long) (handle * start)))
+                .fedBackAt(Instant.ofEpochMilli(dispatched + (long) (handle * fed)))
+                .verifiedAt(Instant.ofEpochMilli(dispatched + (long) (handle * verified)));
+        if (closed) {
+            b.closedAt(Instant.ofEpochMilli(dispatched + handle));
+        }
     }
 
     // ---------------------------------------------------------------- random helpers

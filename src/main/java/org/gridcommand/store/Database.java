@@ -15,6 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.gridcommand.camera.CameraRepository;
+import org.gridcommand.cases.CaseEventRepository;
 import org.gridcommand.cases.CaseRepository;
 import org.gridcommand.common.ChangeBus;
 import org.gridcommand.common.ChangeEvent;
@@ -66,6 +67,7 @@ public final class Database implements AutoCloseable {
     private final JdbcCameraRepository cameras;
     private final JdbcResourceRepository resources;
     private final JdbcCaseRepository cases;
+    private final JdbcCaseEventRepository caseEvents;
     private final JdbcAuditRepository audit;
     private volatile boolean closed;
 
@@ -80,6 +82,7 @@ public final class Database implements AutoCloseable {
         this.cameras = new JdbcCameraRepository(this);
         this.resources = new JdbcResourceRepository(this);
         this.cases = new JdbcCaseRepository(this);
+        this.caseEvents = new JdbcCaseEventRepository(this);
         this.audit = new JdbcAuditRepository(this);
     }
 
@@ -189,6 +192,11 @@ public final class Database implements AutoCloseable {
 
     public CaseRepository cases() {
         return cases;
+    }
+
+    /** The case trail; its lines are written by {@link #cases()} together with each change. */
+    public CaseEventRepository caseEvents() {
+        return caseEvents;
     }
 
     public AuditRepository audit() {
