@@ -8,7 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import org.gridcommand.camera.Camera;
 import org.gridcommand.cases.Case;
+import org.gridcommand.cases.CaseService;
+import org.gridcommand.cases.CategoryDepartments;
 import org.gridcommand.cases.CategoryDictionary;
+import org.gridcommand.cases.DispatchAdvisor;
+import org.gridcommand.cases.IntakeService;
+import org.gridcommand.cases.IntakeSettings;
+import org.gridcommand.sla.SlaEngine;
 import org.gridcommand.common.ChangeBus;
 import org.gridcommand.common.Messages;
 import org.gridcommand.demo.DemoSeeder;
@@ -42,6 +48,10 @@ public final class AppContext implements AutoCloseable {
     private final LocateService locateService;
     private final SearchService searchService;
     private final GridSummaryService gridSummaries;
+    private final CaseService caseService;
+    private final IntakeService intake;
+    private final DispatchAdvisor dispatchAdvisor;
+    private final SlaEngine sla;
 
     private AppContext(Database database, ChangeBus changes, CategoryDictionary categories,
                        DepartmentDirectory departments, Messages messages, Clock clock) {
@@ -60,6 +70,12 @@ public final class AppContext implements AutoCloseable {
         this.locateService = new LocateService(district, () -> database.grids().findWorkers());
         this.searchService = new SearchService(district, cameras, this::todaysQueue);
         this.gridSummaries = new GridSummaryService(district, cameras, this::todaysQueue);
+        this.caseService = new CaseService(database.cases(), database.caseEvents(), duty, clock);
+        this.intake = new IntakeService(database.cases(), categories, locateService, duty,
+                IntakeSettings.loadDefault(), clock);
+        this.dispatchAdvisor = new DispatchAdvisor(() -> database.grids().findWorkers(),
+                CategoryDepartments.loadDefault(categories, departments), departments);
+        this.sla = SlaEngine.loadDefault(categories);
     }
 
     /** Opens the embedded store in dataDir, seeding the demo district on first use. */
@@ -121,6 +137,22 @@ public final class AppContext implements AutoCloseable {
 
     public GridSummaryService gridSummaries() {
         return gridSummaries;
+    }
+
+    public CaseService caseService() {
+        return caseService;
+    }
+
+    public IntakeService intake() {
+        return intake;
+    }
+
+    public DispatchAdvisor dispatchAdvisor() {
+        return dispatchAdvisor;
+    }
+
+    public SlaEngine sla() {
+        return sla;
     }
 
     public DutyService duty() {
