@@ -120,7 +120,7 @@ public final class ConsoleLauncher {
         }
     }
 
-    static String stylesheet() {
+    public static String stylesheet() {
         return Objects.requireNonNull(ConsoleLauncher.class.getResource("console.css")).toExternalForm();
     }
 }

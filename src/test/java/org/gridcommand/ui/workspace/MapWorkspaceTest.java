@@ -75,7 +75,7 @@ class MapWorkspaceTest {
         assertThat(afterPan.getY() - before.getY()).isBetween(45.0, 75.0);
 
         double metresPerPixel = map.metresPerPixel();
-        robot.moveTo(start).scroll(3, javafx.scene.input.VerticalDirection.UP);
+        robot.moveTo(start).scroll(3, javafx.geometry.VerticalDirection.UP);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(map.metresPerPixel()).isLessThan(metresPerPixel * 0.8);
 
@@ -88,8 +88,10 @@ class MapWorkspaceTest {
     void clickingAGridShowsItsWorkersInTheSidePanelAndLocatesTheClick(FxRobot robot) throws Exception {
         GridMapView map = map(robot);
         SmallGrid grid = context.district().smallGrids().get(42);
-        Point inside = grid.area().getInteriorPoint();
-        Point2D local = map.screenPosition(new GeoPoint(inside.getX(), inside.getY()));
+        robot.interact(() -> map.zoomTo(grid.area().getEnvelopeInternal()));
+        WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
+        GeoPoint spot = quietSpotIn(grid);
+        Point2D local = map.screenPosition(spot);
         robot.clickOn(map.localToScreen(local));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#grid-side-workers").tryQuery().isPresent());
 
@@ -101,6 +103,34 @@ class MapWorkspaceTest {
         }
         Label locate = robot.lookup("#map-locate-line").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> locate.getText().contains(grid.code().value()));
+    }
+
+    /** A point inside the grid as far as possible from every marker, so the click can only mean the grid. */
+    private static GeoPoint quietSpotIn(SmallGrid grid) {
+        java.util.List<GeoPoint> markers = new java.util.ArrayList<>();
+        context.cameras().forEach(c -> markers.add(c.position()));
+        context.resources().forEach(r -> markers.add(r.position()));
+        context.district().gridWorkers().stream().filter(w -> w.lastPosition() != null).forEach(w -> markers.add(w.lastPosition()));
+        context.todaysQueue().stream().filter(c -> c.location() != null).forEach(c -> markers.add(c.location()));
+        org.locationtech.jts.geom.Envelope box = grid.area().getEnvelopeInternal();
+        java.util.Random random = new java.util.Random(42);
+        GeoPoint best = null;
+        double bestDistance = -1;
+        for (int i = 0; i < 400; i++) {
+            double lon = box.getMinX() + random.nextDouble() * box.getWidth();
+            double lat = box.getMinY() + random.nextDouble() * box.getHeight();
+            Point p = grid.area().getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat));
+            if (!grid.area().contains(p) || grid.area().getBoundary().distance(p) < 0.0003) {
+                continue;
+            }
+            GeoPoint candidate = new GeoPoint(lon, lat);
+            double nearest = markers.stream().mapToDouble(candidate::distanceMetres).min().orElse(1e9);
+            if (nearest > bestDistance) {
+                bestDistance = nearest;
+                best = candidate;
+            }
+        }
+        return best;
     }
 
     @Test
