@@ -45,6 +45,7 @@ public final class AppContext implements AutoCloseable {
     private final DutyService duty;
     private final Messages messages;
     private final Clock clock;
+    private Path dataDir;
     private final LocateService locateService;
     private final SearchService searchService;
     private final GridSummaryService gridSummaries;
@@ -85,8 +86,10 @@ public final class AppContext implements AutoCloseable {
         try {
             CategoryDictionary categories = CategoryDictionary.loadDefault();
             DemoSeeder.seedIfNeeded(database, categories, clock);
-            return new AppContext(database, changes, categories, DepartmentDirectory.loadDefault(),
+            AppContext context = new AppContext(database, changes, categories, DepartmentDirectory.loadDefault(),
                     Messages.forLocale(locale), clock);
+            context.dataDir = dataDir;
+            return context;
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -97,6 +100,11 @@ public final class AppContext implements AutoCloseable {
     public List<Case> todaysQueue() {
         Instant midnight = clock.instant().atZone(DISTRICT_ZONE).toLocalDate().atStartOfDay(DISTRICT_ZONE).toInstant();
         return database.cases().findOpenOrReportedSince(midnight);
+    }
+
+    /** The seat's data folder (store, tiles.json), or null when the store is not a local folder. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     public Database database() {

@@ -27,7 +27,7 @@ import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.SmallGrid;
 import org.gridcommand.grid.UnitGridCode;
 import org.gridcommand.ui.fx.FxThread;
-import org.gridcommand.ui.map.GridMapView;
+import org.gridcommand.ui.workspace.MapWorkspace;
 import org.gridcommand.ui.plan.PlanPanel;
 import org.gridcommand.ui.queue.CaseQueueView;
 import org.gridcommand.ui.queue.CaseQueueViewModel;
@@ -40,11 +40,10 @@ import org.gridcommand.video.VideoWall;
  * emergency plan (bottom right), status bar along the bottom.
  */
 public final class ConsoleWindow {
-    private static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
     private final AppContext context;
     private final Messages text;
     private final BorderPane root = new BorderPane();
-    private final GridMapView map = new GridMapView();
+    private final MapWorkspace mapWorkspace;
     private final CaseQueueViewModel queueModel;
     private final VideoWall videoWall;
     private final Runnable unsubscribe;
@@ -57,23 +56,18 @@ public final class ConsoleWindow {
         Locale locale = text.locale();
         root.setId("console-root");
 
-        map.setDistrict(context.district(), big -> big.name().in(locale), small -> shortGridLabel(small));
-        map.setCameras(context.cameras());
-        map.setLegendTexts(text.get("map.legend.camera"), text.get("priority.URGENT"), text.get("priority.HIGH"),
-                text.get("priority.NORMAL"));
-        Label mapInfo = new Label(text.format("map.subtitle", context.district().smallGrids().size(),
-                context.district().bigGrids().size(), context.cameras().size()));
-        Node mapRegion = region("map-region", text.get("map.title"), mapInfo, map);
+        mapWorkspace = new MapWorkspace(context, context.dataDir());
+        Node mapRegion = region("map-region", text.get("map.title"), new Label(""), mapWorkspace);
 
-        queueModel = new CaseQueueViewModel(context::todaysQueue, this::toRow);
-        CaseQueueView queueView = new CaseQueueView(queueModel, text);
+        queueModel = CaseQueueViewModel.forContext(context);
+        CaseQueueView queueView = new CaseQueueView(queueModel, context);
         Label queueInfo = new Label();
         queueInfo.textProperty().bind(Bindings.createStringBinding(
                 () -> text.format("queue.subtitle", queueModel.openCountProperty().get(), queueModel.rows().size()),
                 queueModel.openCountProperty(), queueModel.rows()));
         Node queueRegion = region("queue-region", text.get("queue.title"), queueInfo, queueView);
         queueModel.rows().addListener((javafx.collections.ListChangeListener<CaseRow>) c -> {
-            map.setCases(queueModel.rows().stream().map(CaseRow::source).toList());
+            mapWorkspace.setCases(queueModel.rows().stream().map(CaseRow::source).toList());
             if (!videoShowsTopCase && !queueModel.rows().isEmpty()) {
                 videoShowsTopCase = true;
                 showCamerasNearTopCase();
@@ -106,6 +100,10 @@ public final class ConsoleWindow {
 
     public Parent root() {
         return root;
+    }
+
+    public MapWorkspace mapWorkspace() {
+        return mapWorkspace;
     }
 
     public VideoWall videoWall() {
@@ -162,19 +160,4 @@ public final class ConsoleWindow {
         return box;
     }
 
-    private String shortGridLabel(SmallGrid grid) {
-        return text.format("map.smallGridLabel", Integer.parseInt(grid.code().sequence()));
-    }
-
-    private CaseRow toRow(Case c) {
-        Locale locale = text.locale();
-        String category = context.categories().find(c.categoryCode()).map(Category::name)
-                .map(n -> n.in(locale)).orElse(c.categoryCode());
-        String grid = c.smallGridCode() == null ? text.get("queue.outsideDistrict")
-                : context.district().smallGrid(new UnitGridCode(c.smallGridCode()))
-                        .map(g -> g.name().in(locale)).orElse(c.smallGridCode());
-        return new CaseRow(c, HH_MM.format(c.reportedAt().atZone(context.zone())),
-                text.get("priority." + c.priority().name()), category, grid,
-                text.get("state." + c.state().name()), text.get("channel." + c.channel().name()));
-    }
 }

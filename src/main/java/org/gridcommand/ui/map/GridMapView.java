@@ -1,437 +1,959 @@
 package org.gridcommand.ui.map;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import javafx.geometry.VPos;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Point2D;
+import javafx.scene.Cursor;
+import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextAlignment;
+import javafx.scene.shape.Rectangle;
 import org.gridcommand.camera.Camera;
 import org.gridcommand.cases.Case;
-import org.gridcommand.cases.Priority;
-import org.gridcommand.geo.WebMercator;
+import org.gridcommand.directory.Resource;
+import org.gridcommand.geo.Datum;
+import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.BigGrid;
 import org.gridcommand.grid.District;
+import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.SmallGrid;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.Polygon;
+import org.gridcommand.ui.fx.FxThread;
+import org.locationtech.jts.geom.Envelope;
 
 /**
- * The district as a vector map on one Canvas: small grids filled by big grid, big-grid outlines and names,
- * cameras and cases. One canvas, not a node per feature, so hundreds of grids and thousands of markers
- * stay cheap to redraw. Keys: + / - zoom, arrows pan, 0 fits the district; wheel zooms, drag pans.
+ * The district as a fast layered vector map in Web Mercator: optional base tiles, grids filled by big grid or
+ * by a metric, outlines, labels that never pile up, resources, cameras with their field of view, cases by
+ * priority, grid workers live, an overlay for tools and defects, hover and selection, and a legend.
+ *
+ * <p>How it stays fast (see {@link MapRenderer}): nothing is a node per feature. Static layers are cached as
+ * tiles per scale; a frame is composed in Java into one image; only the live layer (workers, blinking cases)
+ * and a bounding-box-sized overlay canvas change between frames. It draws only when something changed: a
+ * dirty flag and {@link Platform#requestNextPulse()}, with the work done in the scene's post-layout pulse,
+ * never on a free-running timer.
+ *
+ * <p>Sizes are layout pixels: on a screen with an output scale above 1 the toolkit stretches the frame. For a
+ * 4K wall run at 100 % and use {@link #setScaleFactor(double)} for larger type and symbols.
+ *
+ * <p>Input: drag pans (secondary or middle button too, also while a tool is set), wheel zooms at the cursor,
+ * pinch zooms on a touch wall, + and - zoom, arrows pan, 0 or Home fits the district. A click selects the
+ * topmost feature: case, worker, camera, resource, then small grid.
  */
 public final class GridMapView extends Region {
-    private static final Color BACKGROUND = Color.web("#0d1117");
-    private static final Color[] BIG_GRID_PALETTE = {
-        Color.web("#1f6feb"), Color.web("#2ea043"), Color.web("#a371f7"), Color.web("#d29922"),
-        Color.web("#db6d28"), Color.web("#3fb950"), Color.web("#58a6ff"), Color.web("#bc8cff"),
-        Color.web("#e3b341"), Color.web("#f778ba"), Color.web("#39c5cf"), Color.web("#8b949e"),
-        Color.web("#56d364"), Color.web("#79c0ff"), Color.web("#ffa657"), Color.web("#d2a8ff"),
-    };
+    private static final long SETTLE_NANOS = 160_000_000L;
+    private static final long MOTION_BUDGET_NANOS = 3_000_000L;
+    private static final long REST_BUDGET_NANOS = 45_000_000L;
+    private static final long BLINK_HALF_PERIOD_MS = 500;
+    private static final double CLICK_SLOP = 4;
+    private static final double FIT_MARGIN = 16;
+    private static final ScheduledExecutorService CLOCK = clock();
 
-    private static final double LEGEND_HEIGHT = 40;
-    private final Canvas canvas = new Canvas();
+    private final MapRenderer renderer = new MapRenderer();
+    private final Canvas overlayCanvas = new Canvas();
+    private final MapLegend legend = new MapLegend();
+    private final OverlayPainter overlayPainter = new OverlayPainter();
     private final MapProjection projection = new MapProjection();
-    private final List<ProjectedShape> smallGrids = new ArrayList<>();
-    private final List<ProjectedShape> bigGrids = new ArrayList<>();
-    private final List<ProjectedShape> outline = new ArrayList<>();
-    private double[] cameraX = new double[0];
-    private double[] cameraY = new double[0];
-    private List<CaseMarker> caseMarkers = List.of();
-    private double minX = Double.MAX_VALUE;
-    private double minY = Double.MAX_VALUE;
-    private double maxX = -Double.MAX_VALUE;
-    private double maxY = -Double.MAX_VALUE;
+    private final MapProjection lastFrameView = new MapProjection(Double.NaN, Double.NaN, 1);
+    private final MapData data = new MapData();
+    private final Map<MapLayerKind, BooleanProperty> layers = new EnumMap<>(MapLayerKind.class);
+    private final ReadOnlyObjectWrapper<MapFeature> hovered = new ReadOnlyObjectWrapper<>(this, "hovered");
+    private final ObjectProperty<MapFeature> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<GeoPoint> lastClick = new ReadOnlyObjectWrapper<>(this, "lastClick");
+    private final Map<String, GeoPoint> pendingMoves = new LinkedHashMap<>();
+    private final Runnable pulse = this::onPulse;
+
+    private Sprites sprites;
+    private double scaleFactor = 1;
+    private BaseTiles baseTiles;
+    private MapTool tool;
     private boolean fitted;
+    /** Until the user moves the view, a resize fits the district again; afterwards it keeps the centre. */
+    private boolean autoFit = true;
+    private int frameWidth;
+    private int frameHeight;
+    private boolean frameRequested;
+    private boolean liveDirty;
+    private boolean overlayDirty = true;
+    private boolean legendDirty = true;
+    private double legendHeight;
+    private long lastViewChange;
+    private boolean blinkOn = true;
+    private ScheduledFuture<?> heartbeat;
+    private boolean settleWakePending;
+    private boolean renderComplete;
+
+    private double pressX;
+    private double pressY;
     private double dragX;
     private double dragY;
-    private String legendCameras = "camera";
-    private String legendUrgent = "urgent";
-    private String legendHigh = "high";
-    private String legendNormal = "normal";
+    private boolean panning;
+    private boolean toolGesture;
+    private boolean moved;
+    private AnimationTimer flight;
 
     public GridMapView() {
         getStyleClass().add("grid-map");
-        getChildren().add(canvas);
         setFocusTraversable(true);
+        // The map takes input everywhere in its bounds, not only where a child happens to be drawn.
+        setPickOnBounds(true);
+        renderer.node().setMouseTransparent(true);
         setMinSize(200, 150);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        overlayCanvas.setManaged(false);
+        overlayCanvas.setMouseTransparent(true);
+        overlayCanvas.setVisible(false);
+        getChildren().addAll(renderer.node(), overlayCanvas, legend.node());
+        for (MapLayerKind kind : MapLayerKind.values()) {
+            SimpleBooleanProperty p = new SimpleBooleanProperty(this, kind.name(), true);
+            p.addListener((obs, was, now) -> layerToggled(kind));
+            layers.put(kind, p);
+        }
+        selected.addListener((obs, was, now) -> {
+            overlayDirty = true;
+            requestFrame();
+        });
+        hovered.addListener((obs, was, now) -> {
+            overlayDirty = true;
+            requestFrame();
+        });
+        sceneProperty().addListener((obs, was, now) -> sceneChanged(was, now));
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
-        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-            requestFocus();
-            dragX = e.getX();
-            dragY = e.getY();
-        });
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            projection.panBy(e.getX() - dragX, e.getY() - dragY);
-            dragX = e.getX();
-            dragY = e.getY();
-            redraw();
-        });
+        addEventHandler(ZoomEvent.ZOOM, this::onZoom);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::onMoved);
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hovered.set(null));
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
-    public void setLegendTexts(String cameras, String urgent, String high, String normal) {
-        legendCameras = cameras;
-        legendUrgent = urgent;
-        legendHigh = high;
-        legendNormal = normal;
-        redraw();
-    }
+    // ---------------------------------------------------------------- data
 
-    /** Shows the district; names picks the label for a grid in the UI language. */
+    /** Shows the district; the functions give the labels of big and small grids in the UI language. */
     public void setDistrict(District district, Function<BigGrid, String> bigName, Function<SmallGrid, String> smallLabel) {
-        smallGrids.clear();
-        bigGrids.clear();
-        outline.clear();
-        Map<String, BigGrid> bigByCode = district.bigGridsByCode();
-        List<String> bigCodes = district.bigGrids().stream().map(BigGrid::code).sorted().toList();
-        for (SmallGrid grid : district.smallGrids()) {
-            int colour = Math.max(0, bigCodes.indexOf(grid.bigGridCode()));
-            smallGrids.add(ProjectedShape.of(grid.area(), colour, smallLabel.apply(grid)));
-        }
-        for (String code : bigCodes) {
-            BigGrid big = bigByCode.get(code);
-            bigGrids.add(ProjectedShape.of(big.area(), bigCodes.indexOf(code), bigName.apply(big)));
-        }
-        outline.add(ProjectedShape.of(district.outline(), 0, ""));
-        for (ProjectedShape shape : outline) {
-            minX = Math.min(minX, shape.minX);
-            minY = Math.min(minY, shape.minY);
-            maxX = Math.max(maxX, shape.maxX);
-            maxY = Math.max(maxY, shape.maxY);
-        }
+        data.setDistrict(district, bigName, smallLabel);
         fitted = false;
-        redraw();
+        staticChanged();
     }
 
     public void setCameras(List<Camera> cameras) {
-        cameraX = new double[cameras.size()];
-        cameraY = new double[cameras.size()];
-        for (int i = 0; i < cameras.size(); i++) {
-            cameraX[i] = WebMercator.x(cameras.get(i).position().lon());
-            cameraY[i] = WebMercator.y(cameras.get(i).position().lat());
-        }
-        redraw();
+        data.setCameras(cameras);
+        staticChanged();
     }
 
+    public void setResources(List<Resource> resources) {
+        data.setResources(resources);
+        staticChanged();
+    }
+
+    /** Open cases with a location are drawn; closed and voided ones are not. */
     public void setCases(List<Case> cases) {
-        List<CaseMarker> markers = new ArrayList<>(cases.size());
-        for (Case c : cases) {
-            if (c.location() != null && c.state().isOpen()) {
-                markers.add(new CaseMarker(WebMercator.x(c.location().lon()), WebMercator.y(c.location().lat()),
-                        c.priority()));
-            }
+        // The queue republishes its rows often; tiles are redrawn only when a drawn case changed.
+        if (data.setCases(cases, blinkingIds())) {
+            staticChanged();
+            liveChanged();
         }
-        // Urgent cases drawn last so they are never hidden under others.
-        markers.sort((a, b) -> b.priority.compareTo(a.priority));
-        caseMarkers = markers;
-        redraw();
     }
 
-    public void fitDistrict() {
-        if (minX > maxX || getWidth() <= 0 || getHeight() <= 0) {
+    /**
+     * Cases (by id) whose symbols blink with a white ring at 1 Hz, e.g. reported and not yet accepted.
+     * While anything blinks, worker moves are applied on the blink beat, so the wall redraws twice a second,
+     * not once per update.
+     */
+    public void setBlinkingCases(Collection<String> caseIds) {
+        if (data.setBlinking(caseIds)) {
+            staticChanged();
+            liveChanged();
+        }
+        updateHeartbeat();
+    }
+
+    public void setWorkers(List<GridWorker> workers) {
+        data.setWorkers(workers);
+        pendingMoves.clear();
+        liveChanged();
+    }
+
+    /** Live positions, typically once a second; unknown ids are ignored. */
+    public void moveWorkers(Map<String, GeoPoint> positions) {
+        if (heartbeat != null) {
+            pendingMoves.putAll(positions);
             return;
         }
-        fitToView(getWidth(), getHeight());
-        redraw();
+        if (data.moveWorkers(positions)) {
+            liveChanged();
+        }
     }
 
-    /** Fits the district above the legend strip, so the legend never covers a grid. */
-    private void fitToView(double w, double h) {
-        projection.fit(minX, minY, maxX, maxY, w, h - LEGEND_HEIGHT, 16);
-        fitted = true;
+    /** Replaces the overlay shapes under a key (each tool or check owns one key); empty or null removes them. */
+    public void setOverlay(String key, List<OverlayShape> shapes) {
+        data.setOverlay(Objects.requireNonNull(key, "key"), shapes);
+        overlayDirty = true;
+        requestFrame();
+    }
+
+    public void clearOverlay(String key) {
+        setOverlay(key, null);
+    }
+
+    public void setFillByBigGrid() {
+        data.setMetric(null, null);
+        staticChanged();
+        legendDirty = true;
+    }
+
+    /** Fills small grids by a value (small-grid code to value) on a colour scale shown in the legend. */
+    public void setFillByMetric(Map<String, Double> values, String legendTitle) {
+        data.setMetric(Objects.requireNonNull(values, "values"), legendTitle);
+        staticChanged();
+        legendDirty = true;
+    }
+
+    /**
+     * Base-map tiles under the grids, or null for none. Tiles in GCJ-02 or BD-09 shift every vector feature
+     * into their datum, so the overlay lines up with the streets; positions in and out stay WGS-84.
+     */
+    public void setBaseTiles(BaseTiles tiles) {
+        baseTiles = tiles;
+        Datum datum = tiles == null ? Datum.WGS84 : tiles.datum();
+        if (datum != data.datum()) {
+            // The view stays on the same mercator spot, so the overlay moves by the datum's offset.
+            data.setDatum(datum);
+            renderer.clearCache();
+        }
+        if (tiles != null) {
+            tiles.onTileLoaded(() -> FxThread.run(() -> {
+                if (baseTiles == tiles) {
+                    renderer.baseTilesLoaded();
+                    requestFrame();
+                }
+            }));
+        }
+        staticChanged();
+    }
+
+    /** The legend texts the console gives in its language. */
+    public void setLegendTexts(String cameras, String urgent, String high, String normal) {
+        legend.setText("camera", cameras);
+        legend.setText("case.URGENT", urgent);
+        legend.setText("case.HIGH", high);
+        legend.setText("case.NORMAL", normal);
+        legendDirty = true;
+        requestFrame();
+    }
+
+    /**
+     * Any other legend text: keys "camera", "worker", "blinking", "case.URGENT|HIGH|NORMAL|LOW",
+     * "resource.FIRE_STATION" (and the other ResourceKind names).
+     */
+    public void setLegendText(String key, String text) {
+        legend.setText(key, text);
+        legendDirty = true;
+        requestFrame();
+    }
+
+    /** Type, symbols and lines grow by this factor (2 for a 4K wall read from 3 m). */
+    public void setScaleFactor(double factor) {
+        if (!(factor > 0.25 && factor <= 8)) {
+            throw new IllegalArgumentException("scale factor must be in (0.25, 8], got " + factor);
+        }
+        scaleFactor = factor;
+        sprites = null;
+        staticChanged();
+        liveChanged();
+        legendDirty = true;
+    }
+
+    public double getScaleFactor() {
+        return scaleFactor;
+    }
+
+    public BooleanProperty layerVisibleProperty(MapLayerKind kind) {
+        return layers.get(kind);
     }
 
     public int smallGridCount() {
-        return smallGrids.size();
+        return data.smallGrids.size();
     }
+
+    // ---------------------------------------------------------------- selection and tools
+
+    public ReadOnlyObjectProperty<MapFeature> hoveredProperty() {
+        return hovered.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<MapFeature> selectedProperty() {
+        return selected;
+    }
+
+    /** The WGS-84 point of the last plain click (not a drag), with or without a feature under it. */
+    public ReadOnlyObjectProperty<GeoPoint> lastClickProperty() {
+        return lastClick.getReadOnlyProperty();
+    }
+
+    /** While a tool is set, primary-button input goes to it; null returns to select-and-pan. */
+    public void setTool(MapTool tool) {
+        this.tool = tool;
+        toolGesture = false;
+        setCursor(tool == null ? Cursor.DEFAULT : Cursor.CROSSHAIR);
+    }
+
+    public MapTool getTool() {
+        return tool;
+    }
+
+    // ---------------------------------------------------------------- view
+
+    public void fitDistrict() {
+        stopFlight();
+        if (!data.hasExtent() || getWidth() <= 0 || getHeight() <= 0) {
+            fitted = false;
+            requestFrame();
+            return;
+        }
+        fitToView();
+        autoFit = true;
+        viewChanged();
+    }
+
+    /** Fits a WGS-84 box (a grid, a search hit) into the view. */
+    public void zoomTo(Envelope wgs84) {
+        stopFlight();
+        double[] a = data.toMercator(wgs84.getMinX(), wgs84.getMinY());
+        double[] b = data.toMercator(wgs84.getMaxX(), wgs84.getMaxY());
+        // A point (or a tiny box) gets a street-level view rather than the maximum zoom.
+        double pad = 150;
+        double minX = Math.min(a[0], b[0]);
+        double maxX = Math.max(a[0], b[0]);
+        double minY = Math.min(a[1], b[1]);
+        double maxY = Math.max(a[1], b[1]);
+        if (maxX - minX < pad) {
+            minX -= pad / 2;
+            maxX += pad / 2;
+        }
+        if (maxY - minY < pad) {
+            minY -= pad / 2;
+            maxY += pad / 2;
+        }
+        projection.fit(minX, minY, maxX, maxY, getWidth(), usableHeight(), FIT_MARGIN * 2);
+        fitted = true;
+        autoFit = false;
+        viewChanged();
+    }
+
+    /** Flies (at most 400 ms) to centre the point at the given ground metres per pixel. */
+    public void flyTo(GeoPoint target, double metresPerPixel) {
+        stopFlight();
+        double w = getWidth();
+        double h = getHeight();
+        double[] to = data.toMercator(target.lon(), target.lat());
+        double ppmTo = Math.cos(Math.toRadians(target.lat())) / metresPerPixel;
+        double fromX = projection.mercatorX(w / 2);
+        double fromY = projection.mercatorY(h / 2);
+        double fromLog = Math.log(projection.pixelsPerMetre());
+        double toLog = Math.log(Math.max(MapProjection.MIN_PIXELS_PER_METRE,
+                Math.min(MapProjection.MAX_PIXELS_PER_METRE, ppmTo)));
+        long duration = 350_000_000L;
+        long[] start = {-1};
+        flight = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (start[0] < 0) {
+                    start[0] = now;
+                }
+                double t = Math.min(1, (now - start[0]) / (double) duration);
+                double e = t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2;
+                double ppm = Math.exp(fromLog + (toLog - fromLog) * e);
+                projection.set(projection.originX(), projection.originY(), ppm);
+                projection.centreOn(fromX + (to[0] - fromX) * e, fromY + (to[1] - fromY) * e, getWidth(), getHeight());
+                viewChanged();
+                if (t >= 1) {
+                    stop();
+                    flight = null;
+                }
+            }
+        };
+        fitted = true;
+        autoFit = false;
+        flight.start();
+    }
+
+    /** A copy of the current view (origin and scale in display-datum mercator metres). */
+    public MapProjection view() {
+        return projection.copy();
+    }
+
+    /** Restores a view taken with {@link #view()}. */
+    public void setView(MapProjection view) {
+        stopFlight();
+        projection.setFrom(view);
+        fitted = true;
+        autoFit = false;
+        viewChanged();
+    }
+
+    /** Moves the view by screen pixels (content follows the pointer). */
+    public void panBy(double dx, double dy) {
+        projection.panBy(dx, dy);
+        autoFit = false;
+        viewChanged();
+    }
+
+    /** Zooms by a factor keeping the point under (x, y) fixed. */
+    public void zoomAt(double factor, double x, double y) {
+        projection.zoomAt(factor, x, y);
+        autoFit = false;
+        viewChanged();
+    }
+
+    /** Where a WGS-84 point is drawn, in this node's coordinates. */
+    public Point2D screenPosition(GeoPoint p) {
+        double[] m = data.toMercator(p.lon(), p.lat());
+        return new Point2D(projection.screenX(m[0]), projection.screenY(m[1]));
+    }
+
+    /** The WGS-84 point under a position in this node's coordinates. */
+    public GeoPoint geoAt(double x, double y) {
+        return data.toWgs84(projection.mercatorX(x), projection.mercatorY(y));
+    }
+
+    /** Ground metres per pixel at the centre of the view. */
+    public double metresPerPixel() {
+        GeoPoint c = geoAt(getWidth() / 2, getHeight() / 2);
+        return projection.groundMetresPerPixel(c.lat());
+    }
+
+    /**
+     * True once the view is at rest and drawn completely at its exact scale, with no frame pending: for tests,
+     * screenshots and anyone who must wait for the map to finish.
+     */
+    public boolean isRenderComplete() {
+        return renderComplete && !frameRequested && !settleWakePending && getScene() != null;
+    }
+
+    /** Counters since creation: frames composed in full, frames patched in place, cache tiles rendered. */
+    public record RenderStats(long fullFrames, long patchedFrames, long tilesRendered, long tileNanos, long frameNanos) {
+    }
+
+    public RenderStats renderStats() {
+        return new RenderStats(renderer.fullFrames, renderer.partialFrames, renderer.tilesRendered, renderer.tileNanos,
+                renderer.composeNanos);
+    }
+
+    /** For tests: the frame on screen equals a full recomposition of the current state. */
+    boolean shownFrameIsExact() {
+        int w = (int) Math.ceil(getWidth());
+        int h = (int) Math.ceil(getHeight());
+        Set<MapLayerKind> visible = visibleLayers();
+        return renderer.frontEqualsFullCompose(new MapRenderer.Context(projection, data, sprites, visible, baseTiles,
+                stamps(visible, w, h), fittedPixelsPerMetre()));
+    }
+
+    /** Stops the blink clock; the map stays usable and restarts it when shown again. */
+    public void dispose() {
+        stopHeartbeat();
+        stopFlight();
+    }
+
+    // ---------------------------------------------------------------- layout and frames
 
     @Override
     protected void layoutChildren() {
-        // The canvas follows the region; a new size needs a redraw (and a fit, the first time).
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
-            redraw();
+        renderer.node().relocate(0, 0);
+        if (renderer.node().getImage() == null
+                || renderer.node().getImage().getWidth() != Math.ceil(getWidth())
+                || renderer.node().getImage().getHeight() != Math.ceil(getHeight())) {
+            legendDirty = true;
+            overlayDirty = true;
+            requestFrame();
+        }
+    }
+
+    private void sceneChanged(Scene was, Scene now) {
+        if (was != null) {
+            was.removePostLayoutPulseListener(pulse);
+        }
+        if (now != null) {
+            now.addPostLayoutPulseListener(pulse);
+            updateHeartbeat();
+            requestFrame();
+        } else {
+            stopHeartbeat();
+        }
+    }
+
+    private void requestFrame() {
+        frameRequested = true;
+        renderComplete = false;
+        if (getScene() != null) {
+            Platform.requestNextPulse();
+        }
+    }
+
+    private void staticChanged() {
+        renderer.invalidateStatic();
+        legendDirty = true;
+        overlayDirty = true;
+        requestFrame();
+    }
+
+    private void liveChanged() {
+        liveDirty = true;
+        requestFrame();
+    }
+
+    private void viewChanged() {
+        overlayDirty = true;
+        requestFrame();
+    }
+
+    private void layerToggled(MapLayerKind kind) {
+        if (kind.isStatic() || kind == MapLayerKind.LABELS) {
+            staticChanged();
+        }
+        if (kind == MapLayerKind.WORKERS || kind == MapLayerKind.CASES) {
+            liveChanged();
+        }
+        if (kind == MapLayerKind.OVERLAY || kind == MapLayerKind.SELECTION) {
+            overlayDirty = true;
+            requestFrame();
+        }
+        legendDirty = true;
+    }
+
+    private Set<MapLayerKind> visibleLayers() {
+        Set<MapLayerKind> set = EnumSet.noneOf(MapLayerKind.class);
+        layers.forEach((k, p) -> {
+            if (p.get()) {
+                set.add(k);
+            }
+        });
+        return set;
+    }
+
+    /** The pulse's work: at most one composition, only when something changed since the last one. */
+    private void onPulse() {
+        if (!frameRequested) {
+            return;
+        }
+        frameRequested = false;
+        int w = (int) Math.ceil(getWidth());
+        int h = (int) Math.ceil(getHeight());
+        if (w < 1 || h < 1) {
+            return;
+        }
+        if (sprites == null) {
+            sprites = Sprites.create(scaleFactor);
+        }
+        Set<MapLayerKind> visible = visibleLayers();
+        if (legendDirty) {
+            legendDirty = false;
+            legendHeight = legend.paint(visible, data, scaleFactor, Math.min(w - 2 * MapLegend.MARGIN, 900 * scaleFactor),
+                    h, data.anyBlinking());
+        }
+        if ((w != frameWidth || h != frameHeight) && fitted) {
+            if (autoFit && data.hasExtent()) {
+                fitToView();
+            } else if (frameWidth > 0) {
+                double cx = projection.mercatorX(frameWidth / 2.0);
+                double cy = projection.mercatorY(frameHeight / 2.0);
+                projection.centreOn(cx, cy, w, h);
+            }
+        }
+        frameWidth = w;
+        frameHeight = h;
+        if (!fitted && data.hasExtent()) {
+            fitToView();
+        }
+        long now = System.nanoTime();
+        if (!projection.sameView(lastFrameView)) {
+            lastViewChange = now;
+            lastFrameView.setFrom(projection);
+            overlayDirty = true;
+        }
+        boolean inMotion = now - lastViewChange < SETTLE_NANOS;
+        MapRenderer.Context ctx = new MapRenderer.Context(projection, data, sprites, visible, baseTiles,
+                stamps(visible, w, h), fittedPixelsPerMetre());
+        MapRenderer.FrameResult result = renderer.frame(ctx, w, h, inMotion,
+                inMotion ? MOTION_BUDGET_NANOS : REST_BUDGET_NANOS, liveDirty);
+        liveDirty = false;
+        if (overlayDirty) {
+            overlayDirty = false;
+            overlayPainter.paint(overlayCanvas, projection, data, visible, highlights(), scaleFactor, w, h);
+        }
+        renderComplete = result.complete() && !inMotion;
+        if (!result.complete()) {
+            requestFrame();
+        } else if (inMotion) {
+            wakeAfter(SETTLE_NANOS - (now - lastViewChange) + 5_000_000L);
+        }
+    }
+
+    /** One wake-up when the view has been still long enough to render at its exact scale. */
+    private void wakeAfter(long nanos) {
+        if (settleWakePending) {
+            return;
+        }
+        settleWakePending = true;
+        CLOCK.schedule(() -> Platform.runLater(() -> {
+            settleWakePending = false;
+            requestFrame();
+        }), Math.max(1, nanos), TimeUnit.NANOSECONDS);
+    }
+
+    private void fitToView() {
+        // Fitted into the part above the legend, so the legend never covers a grid at the fitted view.
+        projection.fit(data.minX, data.minY, data.maxX, data.maxY, getWidth(), usableHeight(), FIT_MARGIN);
+        fitted = true;
+    }
+
+    /** The scale at which the district fits the view: the overview's scale. */
+    private double fittedPixelsPerMetre() {
+        if (!data.hasExtent()) {
+            return 0;
+        }
+        MapProjection p = new MapProjection();
+        p.fit(data.minX, data.minY, data.maxX, data.maxY, getWidth(), usableHeight(), FIT_MARGIN);
+        return p.pixelsPerMetre();
+    }
+
+    private double usableHeight() {
+        double reserve = legend.node().isVisible() ? legendHeight + MapLegend.MARGIN : 0;
+        return Math.max(getHeight() * 0.6, getHeight() - reserve);
+    }
+
+    /** The live symbols in key order: workers (0), blink rings (1), blinking cases (2). */
+    private MapRenderer.Stamps stamps(Set<MapLayerKind> visible, int w, int h) {
+        MapRenderer.StampBuilder b = new MapRenderer.StampBuilder();
+        int margin = (int) Math.ceil(20 * scaleFactor);
+        if (visible.contains(MapLayerKind.WORKERS)) {
+            for (int i = 0; i < data.workers.size(); i++) {
+                if (data.workerPlaced[i]) {
+                    int x = (int) Math.round(projection.screenX(data.workerX[i]));
+                    int y = (int) Math.round(projection.screenY(data.workerY[i]));
+                    if (x > -margin && y > -margin && x < w + margin && y < h + margin) {
+                        b.add(i, data.workers.get(i).onDuty() ? sprites.workerOnDuty : sprites.workerOffDuty, x, y);
+                    }
+                }
+            }
+        }
+        if (visible.contains(MapLayerKind.CASES)) {
+            for (int pass = 1; pass <= 2; pass++) {
+                if (pass == 1 && !blinkOn) {
+                    continue;
+                }
+                for (int i = 0; i < data.cases.size(); i++) {
+                    if (!data.caseBlinks[i]) {
+                        continue;
+                    }
+                    int x = (int) Math.round(projection.screenX(data.caseX[i]));
+                    int y = (int) Math.round(projection.screenY(data.caseY[i]));
+                    if (x > -margin && y > -margin && x < w + margin && y < h + margin) {
+                        Sprites.Sprite sp = pass == 1 ? sprites.halo
+                                : sprites.cases[data.cases.get(i).priority().ordinal()];
+                        b.add(((long) pass << 32) | i, sp, x, y);
+                    }
+                }
+            }
+        }
+        return b.build();
+    }
+
+    private List<OverlayPainter.Highlight> highlights() {
+        List<OverlayPainter.Highlight> list = new ArrayList<>();
+        MapFeature hover = hovered.get();
+        MapFeature sel = selected.get();
+        if (hover != null && (sel == null || !hover.key().equals(sel.key()))) {
+            addHighlight(list, hover, false);
+        }
+        if (sel != null) {
+            addHighlight(list, sel, true);
+        }
+        return list;
+    }
+
+    private void addHighlight(List<OverlayPainter.Highlight> list, MapFeature f, boolean isSelected) {
+        if (f instanceof MapFeature.GridFeature g) {
+            for (MapData.Shape s : data.smallGrids) {
+                if (s.grid.code().equals(g.grid().code())) {
+                    list.add(new OverlayPainter.Highlight(s.rings, null, isSelected));
+                    return;
+                }
+            }
+        } else if (f instanceof MapFeature.CaseFeature c) {
+            if (c.theCase().location() != null) {
+                list.add(point(c.theCase().location(), isSelected));
+            }
+        } else if (f instanceof MapFeature.WorkerFeature wf) {
+            for (int i = 0; i < data.workers.size(); i++) {
+                if (data.workers.get(i).id().equals(wf.worker().id()) && data.workerPlaced[i]) {
+                    list.add(new OverlayPainter.Highlight(null, new double[] {data.workerX[i], data.workerY[i]},
+                            isSelected));
+                    return;
+                }
+            }
+        } else if (f instanceof MapFeature.CameraFeature c) {
+            list.add(point(c.camera().position(), isSelected));
+        } else if (f instanceof MapFeature.ResourceFeature r) {
+            list.add(point(r.resource().position(), isSelected));
+        }
+    }
+
+    private OverlayPainter.Highlight point(GeoPoint p, boolean isSelected) {
+        return new OverlayPainter.Highlight(null, data.toMercator(p.lon(), p.lat()), isSelected);
+    }
+
+    // ---------------------------------------------------------------- hit test
+
+    /** The topmost feature under a point of this node: case, worker, camera, resource, then small grid. */
+    public MapFeature featureAt(double x, double y) {
+        Set<MapLayerKind> visible = visibleLayers();
+        double s = scaleFactor;
+        if (visible.contains(MapLayerKind.CASES)) {
+            int best = nearest(data.caseX, data.caseY, data.cases.size(), x, y, 11 * s, null);
+            if (best >= 0) {
+                return new MapFeature.CaseFeature(data.cases.get(best));
+            }
+        }
+        if (visible.contains(MapLayerKind.WORKERS)) {
+            int best = nearest(data.workerX, data.workerY, data.workers.size(), x, y, 9 * s, data.workerPlaced);
+            if (best >= 0) {
+                return new MapFeature.WorkerFeature(data.workers.get(best));
+            }
+        }
+        if (visible.contains(MapLayerKind.CAMERAS)) {
+            int best = nearest(data.cameraX, data.cameraY, data.cameras.size(), x, y, 7 * s, null);
+            if (best >= 0) {
+                return new MapFeature.CameraFeature(data.cameras.get(best));
+            }
+        }
+        if (visible.contains(MapLayerKind.RESOURCES)) {
+            int best = nearest(data.resourceX, data.resourceY, data.resources.size(), x, y, 10 * s, null);
+            if (best >= 0) {
+                return new MapFeature.ResourceFeature(data.resources.get(best));
+            }
+        }
+        if (visible.contains(MapLayerKind.GRIDS) || visible.contains(MapLayerKind.GRID_OUTLINES)) {
+            MapData.Shape shape = data.smallGridAt(projection.mercatorX(x), projection.mercatorY(y));
+            if (shape != null) {
+                return new MapFeature.GridFeature(shape.grid);
+            }
+        }
+        return null;
+    }
+
+    /** Index of the closest point within radius pixels, preferring later (drawn on top) ones on ties. */
+    private int nearest(double[] xs, double[] ys, int n, double x, double y, double radius, boolean[] placed) {
+        double mx = projection.mercatorX(x);
+        double my = projection.mercatorY(y);
+        double r = radius / projection.pixelsPerMetre();
+        double bestD = r * r;
+        int best = -1;
+        for (int i = 0; i < n; i++) {
+            if (placed != null && !placed[i]) {
+                continue;
+            }
+            double dx = xs[i] - mx;
+            double dy = ys[i] - my;
+            double d = dx * dx + dy * dy;
+            if (d <= bestD) {
+                bestD = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    // ---------------------------------------------------------------- input
+
+    private void onPressed(MouseEvent e) {
+        requestFocus();
+        pressX = e.getX();
+        pressY = e.getY();
+        dragX = e.getX();
+        dragY = e.getY();
+        moved = false;
+        if (tool != null && e.getButton() == MouseButton.PRIMARY) {
+            toolGesture = true;
+            tool.pressed(geoAt(e.getX(), e.getY()), e);
+        } else {
+            toolGesture = false;
+            panning = true;
+        }
+        e.consume();
+    }
+
+    private void onDragged(MouseEvent e) {
+        if (Math.abs(e.getX() - pressX) > CLICK_SLOP || Math.abs(e.getY() - pressY) > CLICK_SLOP) {
+            moved = true;
+        }
+        if (toolGesture) {
+            tool.moved(geoAt(e.getX(), e.getY()), e);
+        } else if (panning) {
+            stopFlight();
+            setCursor(Cursor.CLOSED_HAND);
+            panBy(e.getX() - dragX, e.getY() - dragY);
+        }
+        dragX = e.getX();
+        dragY = e.getY();
+        e.consume();
+    }
+
+    private void onReleased(MouseEvent e) {
+        if (toolGesture) {
+            toolGesture = false;
+            tool.released(geoAt(e.getX(), e.getY()), e);
+        } else if (panning) {
+            panning = false;
+            setCursor(tool == null ? Cursor.DEFAULT : Cursor.CROSSHAIR);
+            if (!moved && e.getButton() == MouseButton.PRIMARY) {
+                lastClick.set(geoAt(e.getX(), e.getY()));
+                selected.set(featureAt(e.getX(), e.getY()));
+            }
+        }
+        e.consume();
+    }
+
+    private void onMoved(MouseEvent e) {
+        if (tool != null) {
+            tool.moved(geoAt(e.getX(), e.getY()), e);
+        }
+        MapFeature f = featureAt(e.getX(), e.getY());
+        MapFeature old = hovered.get();
+        if (f == null ? old != null : old == null || !f.key().equals(old.key())) {
+            hovered.set(f);
+        }
+        if (tool == null) {
+            setCursor(f == null || f instanceof MapFeature.GridFeature ? Cursor.DEFAULT : Cursor.HAND);
         }
     }
 
     private void onScroll(ScrollEvent e) {
         if (e.getDeltaY() != 0) {
-            projection.zoomAt(e.getDeltaY() > 0 ? 1.2 : 1 / 1.2, e.getX(), e.getY());
-            redraw();
+            stopFlight();
+            double notches = Math.max(-3, Math.min(3, e.getDeltaY() / 40));
+            if (Math.abs(notches) < 1e-3) {
+                notches = Math.signum(e.getDeltaY());
+            }
+            zoomAt(Math.pow(1.25, notches), e.getX(), e.getY());
         }
+        e.consume();
+    }
+
+    private void onZoom(ZoomEvent e) {
+        stopFlight();
+        zoomAt(e.getZoomFactor(), e.getX(), e.getY());
         e.consume();
     }
 
     private void onKey(KeyEvent e) {
-        double step = 60;
+        if (tool != null && tool.key(e)) {
+            e.consume();
+            return;
+        }
+        double step = 80 * scaleFactor;
         switch (e.getCode()) {
-            case PLUS, ADD, EQUALS -> projection.zoomAt(1.25, getWidth() / 2, getHeight() / 2);
-            case MINUS, SUBTRACT -> projection.zoomAt(1 / 1.25, getWidth() / 2, getHeight() / 2);
-            case LEFT -> projection.panBy(step, 0);
-            case RIGHT -> projection.panBy(-step, 0);
-            case UP -> projection.panBy(0, step);
-            case DOWN -> projection.panBy(0, -step);
-            case DIGIT0, NUMPAD0, HOME -> {
-                fitDistrict();
-                e.consume();
-                return;
+            case PLUS, ADD, EQUALS -> zoomAt(1.25, getWidth() / 2, getHeight() / 2);
+            case MINUS, SUBTRACT -> zoomAt(1 / 1.25, getWidth() / 2, getHeight() / 2);
+            case LEFT -> panBy(step, 0);
+            case RIGHT -> panBy(-step, 0);
+            case UP -> panBy(0, step);
+            case DOWN -> panBy(0, -step);
+            case DIGIT0, NUMPAD0, HOME -> fitDistrict();
+            case ESCAPE -> {
+                if (selected.get() == null) {
+                    return;
+                }
+                selected.set(null);
             }
             default -> {
                 return;
             }
         }
         e.consume();
-        redraw();
     }
 
-    private void redraw() {
-        double w = getWidth();
-        double h = getHeight();
-        if (w <= 0 || h <= 0) {
+    private void stopFlight() {
+        if (flight != null) {
+            flight.stop();
+            flight = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- blink clock
+
+    private Set<String> blinkingIds() {
+        return data.blinkingIds();
+    }
+
+    private void updateHeartbeat() {
+        boolean wanted = getScene() != null && data.anyBlinking();
+        if (wanted && heartbeat == null) {
+            heartbeat = CLOCK.scheduleAtFixedRate(() -> Platform.runLater(this::beat),
+                    BLINK_HALF_PERIOD_MS, BLINK_HALF_PERIOD_MS, TimeUnit.MILLISECONDS);
+        } else if (!wanted) {
+            stopHeartbeat();
+        }
+    }
+
+    private void stopHeartbeat() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+            heartbeat = null;
+        }
+        blinkOn = true;
+        if (!pendingMoves.isEmpty()) {
+            Map<String, GeoPoint> moves = new HashMap<>(pendingMoves);
+            pendingMoves.clear();
+            data.moveWorkers(moves);
+            liveChanged();
+        }
+    }
+
+    /** Half a blink period: toggle the rings and apply the worker moves that came in meanwhile, in one frame. */
+    private void beat() {
+        if (heartbeat == null) {
             return;
         }
-        if (!fitted && minX <= maxX) {
-            fitToView(w, h);
+        blinkOn = !blinkOn;
+        if (!pendingMoves.isEmpty()) {
+            data.moveWorkers(pendingMoves);
+            pendingMoves.clear();
         }
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(BACKGROUND);
-        g.fillRect(0, 0, w, h);
-
-        for (ProjectedShape shape : smallGrids) {
-            Color c = BIG_GRID_PALETTE[shape.colour % BIG_GRID_PALETTE.length];
-            g.setFill(c.deriveColor(0, 0.75, 0.55, 0.55));
-            fillShape(g, shape);
-        }
-        g.setStroke(Color.web("#c9d1d9", 0.35));
-        g.setLineWidth(0.8);
-        for (ProjectedShape shape : smallGrids) {
-            strokeShape(g, shape);
-        }
-        g.setStroke(Color.web("#e6edf3", 0.9));
-        g.setLineWidth(2.2);
-        for (ProjectedShape shape : bigGrids) {
-            strokeShape(g, shape);
-        }
-        g.setStroke(Color.web("#ffffff"));
-        g.setLineWidth(3.2);
-        for (ProjectedShape shape : outline) {
-            strokeShape(g, shape);
-        }
-        drawCameras(g);
-        drawCases(g);
-        drawLabels(g, w, h);
-        drawLegend(g, h);
+        liveChanged();
     }
 
-    private void drawCameras(GraphicsContext g) {
-        g.setFill(Color.web("#7ee7f7"));
-        double r = Math.max(1.5, Math.min(3.5, projection.pixelsPerMetre() * 12));
-        for (int i = 0; i < cameraX.length; i++) {
-            double sx = projection.screenX(cameraX[i]);
-            double sy = projection.screenY(cameraY[i]);
-            g.fillRect(sx - r / 2, sy - r / 2, r, r);
-        }
-    }
-
-    private void drawCases(GraphicsContext g) {
-        g.setLineWidth(1.5);
-        for (CaseMarker m : caseMarkers) {
-            double sx = projection.screenX(m.x);
-            double sy = projection.screenY(m.y);
-            drawCaseSymbol(g, m.priority, sx, sy);
-        }
-    }
-
-    /** Shape and colour both carry the priority: colour is never the only signal. */
-    static void drawCaseSymbol(GraphicsContext g, Priority priority, double sx, double sy) {
-        g.setStroke(Color.WHITE);
-        switch (priority) {
-            case URGENT -> {
-                double s = 9;
-                g.setFill(Color.web("#ff3b30"));
-                double[] xs = {sx, sx + s, sx - s};
-                double[] ys = {sy - s, sy + s * 0.8, sy + s * 0.8};
-                g.fillPolygon(xs, ys, 3);
-                g.strokePolygon(xs, ys, 3);
-            }
-            case HIGH -> {
-                double s = 7;
-                g.setFill(Color.web("#ff9f0a"));
-                double[] xs = {sx, sx + s, sx, sx - s};
-                double[] ys = {sy - s, sy, sy + s, sy};
-                g.fillPolygon(xs, ys, 4);
-                g.strokePolygon(xs, ys, 4);
-            }
-            default -> {
-                double s = priority == Priority.NORMAL ? 5.5 : 4;
-                g.setFill(priority == Priority.NORMAL ? Color.web("#ffd60a") : Color.web("#a1a1aa"));
-                g.fillOval(sx - s, sy - s, 2 * s, 2 * s);
-                g.strokeOval(sx - s, sy - s, 2 * s, 2 * s);
-            }
-        }
-    }
-
-    private void drawLabels(GraphicsContext g, double w, double h) {
-        List<double[]> placed = new ArrayList<>();
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        Font bigFont = Font.font(null, FontWeight.BOLD, 15);
-        for (ProjectedShape shape : bigGrids) {
-            placeLabel(g, shape, bigFont, placed, w, h, Color.WHITE);
-        }
-        // Small-grid labels only once grids are large enough on screen to hold them.
-        double smallGridPixels = projection.pixelsPerMetre() * 700;
-        if (smallGridPixels > 70) {
-            Font smallFont = Font.font(null, FontWeight.NORMAL, 12);
-            for (ProjectedShape shape : smallGrids) {
-                placeLabel(g, shape, smallFont, placed, w, h, Color.web("#e6edf3"));
-            }
-        }
-    }
-
-    /** Draws a label centred on the shape unless it would pile onto one already placed. */
-    private void placeLabel(GraphicsContext g, ProjectedShape shape, Font font, List<double[]> placed,
-                            double w, double h, Color colour) {
-        double sx = projection.screenX(shape.labelX);
-        double sy = projection.screenY(shape.labelY);
-        if (sx < 0 || sy < 0 || sx > w || sy > h || shape.label.isEmpty()) {
-            return;
-        }
-        Text probe = new Text(shape.label);
-        probe.setFont(font);
-        double tw = probe.getLayoutBounds().getWidth() + 6;
-        double th = probe.getLayoutBounds().getHeight() + 2;
-        double[] box = {sx - tw / 2, sy - th / 2, sx + tw / 2, sy + th / 2};
-        for (double[] other : placed) {
-            if (box[0] < other[2] && box[2] > other[0] && box[1] < other[3] && box[3] > other[1]) {
-                return;
-            }
-        }
-        placed.add(box);
-        g.setFont(font);
-        g.setFill(Color.web("#000000", 0.55));
-        g.fillRoundRect(box[0], box[1], tw, th, 6, 6);
-        g.setFill(colour);
-        g.fillText(shape.label, sx, sy);
-    }
-
-    private void drawLegend(GraphicsContext g, double h) {
-        double x = 12;
-        double y = h - 30;
-        g.setFill(Color.web("#000000", 0.6));
-        g.fillRoundRect(x - 6, y - 16, 430, 32, 8, 8);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFont(Font.font(13));
-        g.setFill(Color.web("#7ee7f7"));
-        g.fillRect(x + 2, y - 3, 6, 6);
-        g.setFill(Color.WHITE);
-        g.fillText(legendCameras, x + 14, y);
-        double cursor = x + 24 + textWidth(legendCameras) + 14;
-        for (Priority p : new Priority[] {Priority.URGENT, Priority.HIGH, Priority.NORMAL}) {
-            drawCaseSymbol(g, p, cursor, y);
-            String text = p == Priority.URGENT ? legendUrgent : p == Priority.HIGH ? legendHigh : legendNormal;
-            g.setFill(Color.WHITE);
-            g.fillText(text, cursor + 13, y);
-            cursor += 30 + textWidth(text);
-        }
-    }
-
-    private static double textWidth(String s) {
-        Text t = new Text(s);
-        t.setFont(Font.font(13));
-        return t.getLayoutBounds().getWidth();
-    }
-
-    private void fillShape(GraphicsContext g, ProjectedShape shape) {
-        for (double[][] ring : shape.rings) {
-            g.fillPolygon(toScreenX(ring[0]), toScreenY(ring[1]), ring[0].length);
-        }
-    }
-
-    private void strokeShape(GraphicsContext g, ProjectedShape shape) {
-        for (double[][] ring : shape.rings) {
-            g.strokePolygon(toScreenX(ring[0]), toScreenY(ring[1]), ring[0].length);
-        }
-    }
-
-    private double[] toScreenX(double[] xs) {
-        double[] out = new double[xs.length];
-        for (int i = 0; i < xs.length; i++) {
-            out[i] = projection.screenX(xs[i]);
-        }
-        return out;
-    }
-
-    private double[] toScreenY(double[] ys) {
-        double[] out = new double[ys.length];
-        for (int i = 0; i < ys.length; i++) {
-            out[i] = projection.screenY(ys[i]);
-        }
-        return out;
-    }
-
-    private record CaseMarker(double x, double y, Priority priority) {
-    }
-
-    /** A geometry's exterior rings pre-projected to Web Mercator once, so redraws only scale and shift. */
-    private static final class ProjectedShape {
-        final List<double[][]> rings = new ArrayList<>();
-        final int colour;
-        final String label;
-        double labelX;
-        double labelY;
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-
-        private ProjectedShape(int colour, String label) {
-            this.colour = colour;
-            this.label = label;
-        }
-
-        static ProjectedShape of(Geometry geometry, int colour, String label) {
-            ProjectedShape shape = new ProjectedShape(colour, label);
-            for (int i = 0; i < geometry.getNumGeometries(); i++) {
-                Geometry part = geometry.getGeometryN(i);
-                if (part instanceof Polygon polygon) {
-                    shape.addRing(polygon.getExteriorRing().getCoordinates());
-                }
-            }
-            Point inside = geometry.getInteriorPoint();
-            shape.labelX = WebMercator.x(inside.getX());
-            shape.labelY = WebMercator.y(inside.getY());
-            return shape;
-        }
-
-        private void addRing(Coordinate[] coordinates) {
-            double[] xs = new double[coordinates.length];
-            double[] ys = new double[coordinates.length];
-            for (int i = 0; i < coordinates.length; i++) {
-                xs[i] = WebMercator.x(coordinates[i].x);
-                ys[i] = WebMercator.y(coordinates[i].y);
-                minX = Math.min(minX, xs[i]);
-                minY = Math.min(minY, ys[i]);
-                maxX = Math.max(maxX, xs[i]);
-                maxY = Math.max(maxY, ys[i]);
-            }
-            rings.add(new double[][] {xs, ys});
-        }
+    private static ScheduledExecutorService clock() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, FxThread.daemonThreads("gc-map-clock"));
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 }

@@ -1,65 +1,550 @@
 package org.gridcommand.ui.queue;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.VBox;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import java.util.function.Function;
-import org.gridcommand.common.Messages;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.gridcommand.app.AppContext;
+import org.gridcommand.cases.Case;
+import org.gridcommand.cases.CaseEvent;
+import org.gridcommand.cases.CaseState;
+import org.gridcommand.cases.Category;
+import org.gridcommand.cases.Channel;
+import org.gridcommand.cases.IntakeResult;
+import org.gridcommand.cases.MergedReport;
+import org.gridcommand.common.ChangeBus;
+import org.gridcommand.sla.SlaView;
+import org.gridcommand.ui.alert.AlertTone;
+import org.gridcommand.ui.alert.UrgentBanner;
+import org.gridcommand.ui.intake.IntakeDialog;
 
-/** The case queue table: fixed row height, one selection, priority shown as text and colour. */
-public final class CaseQueueView extends VBox {
+/**
+ * The case queue region: urgent banner, filters, message strip, the table (fixed row height, one
+ * selection, sortable columns) and the selected case's detail with the verbs it allows. Keyboard first:
+ * every verb is one key while the focus is in the queue and not in a text field (F1 or ? lists them).
+ */
+public final class CaseQueueView extends StackPane {
+    private final CaseQueueViewModel model;
+    private final AppContext context;
+    private final QueueTexts texts;
     private final TableView<CaseRow> table = new TableView<>();
+    private final TextField textFilter = new TextField();
+    private final UrgentBanner banner;
+    private QueueHelpOverlay help;
+    private final CaseDetailViewModel detailModel;
+    private final TriageController triage;
+    private final Map<Triage, Button> verbButtons = new EnumMap<>(Triage.class);
+    private final ReadOnlyObjectWrapper<IntakeDialog> openIntake = new ReadOnlyObjectWrapper<>(this, "openIntake");
+    private Runnable alertSound = new AlertTone()::play;
+    private boolean syncing;
 
-    public CaseQueueView(CaseQueueViewModel model, Messages text) {
+    public CaseQueueView(CaseQueueViewModel model, AppContext context) {
+        this.model = model;
+        this.context = context;
+        this.texts = model.texts();
         setId("case-queue");
-        table.setId("case-queue-table");
-        table.setItems(model.rows());
-        table.setFixedCellSize(30);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label(text.get("queue.empty")));
-        table.getColumns().add(column(text.get("queue.col.time"), CaseRow::time, 70));
-        TableColumn<CaseRow, String> priority = column(text.get("queue.col.priority"), CaseRow::priority, 80);
-        priority.setCellFactory(c -> new PriorityCell());
-        table.getColumns().add(priority);
-        table.getColumns().add(column(text.get("queue.col.category"), CaseRow::category, 160));
-        table.getColumns().add(column(text.get("queue.col.grid"), CaseRow::grid, 170));
-        table.getColumns().add(column(text.get("queue.col.state"), CaseRow::state, 90));
-        table.getColumns().add(column(text.get("queue.col.channel"), CaseRow::channel, 90));
-        VBox.setVgrow(table, Priority.ALWAYS);
+        getStyleClass().add("case-queue");
+
+        banner = new UrgentBanner(texts.get("urgent.view"), texts.get("urgent.dismiss"));
+        banner.setOnView(() -> {
+            model.viewUrgentAlert();
+            table.requestFocus();
+        });
+        banner.setOnDismiss(model::dismissUrgentAlert);
+        model.urgentAlerts().addListener((ListChangeListener<CaseRow>) c -> {
+            boolean added = false;
+            while (c.next()) {
+                added |= c.wasAdded() && !c.wasReplaced();
+            }
+            showBanner();
+            if (added) {
+                alertSound.run();
+            }
+        });
+
+        Label message = new Label();
+        message.setId("queue-message");
+        message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.textProperty().bind(Bindings.createStringBinding(() -> model.messageProperty().get().isEmpty() ? ""
+                        : (model.messageIsErrorProperty().get() ? "✖ " : "✓ ") + model.messageProperty().get(),
+                model.messageProperty(), model.messageIsErrorProperty()));
+        message.managedProperty().bind(model.messageProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
+        model.messageIsErrorProperty().addListener((o, a, b) -> styleMessage(message, b));
+        styleMessage(message, model.messageIsErrorProperty().get());
+
+        buildTable();
+        detailModel = new CaseDetailViewModel(new CaseDetailViewModel.Source() {
+            @Override
+            public java.util.List<CaseEvent> trail(String caseId) {
+                return context.database().caseEvents().findByCase(caseId);
+            }
+
+            @Override
+            public java.util.List<MergedReport> mergedReports(String caseId) {
+                return context.intake().mergedReports(caseId);
+            }
+        }, model.rowFactory(), context.clock(), context.departments());
+        CaseDetailView detail = new CaseDetailView(detailModel, texts);
+        model.selectedCaseProperty().addListener((o, was, now) -> detailModel.show(now));
+        detailModel.show(model.selectedCaseProperty().get());
+
+        triage = new TriageController(model, context.caseService(), context.dispatchAdvisor(), context.duty(), this);
+        triage.setAfterAction(table::requestFocus);
+        FlowPane verbs = verbBar();
+        VBox detailSide = new VBox(verbs, detail);
+        VBox.setVgrow(detail, Priority.ALWAYS);
+        detailSide.setMinWidth(0);
+
+        SplitPane split = new SplitPane(table, detailSide);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.72);
+        VBox.setVgrow(split, Priority.ALWAYS);
+
         Label problem = new Label();
         problem.getStyleClass().add("input-problem");
         problem.textProperty().bind(model.loadProblemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        getChildren().addAll(problem, table);
+        problem.visibleProperty().bind(problem.managedProperty());
+
+        VBox main = new VBox(banner, filterBar(), message, problem, split);
+        main.setMinSize(0, 0);
+        getChildren().add(main);
+        setMinSize(0, 0);
+
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKeyPressed);
+        addEventHandler(KeyEvent.KEY_TYPED, this::onKeyTyped);
+        ChangeBus changes = context.changes();
+        // Timers and subscriptions live while the queue is on screen, so a closed console leaves nothing running.
+        sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                model.stopSlaRefresh();
+                detailModel.dispose();
+            } else if (was == null) {
+                model.startSlaRefresh();
+                detailModel.listenTo(changes);
+            }
+        });
     }
+
+    // ---------------------------------------------------------------- public API
 
     public TableView<CaseRow> table() {
         return table;
     }
 
-    private static TableColumn<CaseRow, String> column(String title, Function<CaseRow, String> value, double width) {
-        TableColumn<CaseRow, String> col = new TableColumn<>(title);
-        col.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())).getReadOnlyProperty());
+    public CaseQueueViewModel model() {
+        return model;
+    }
+
+    public CaseDetailViewModel detailModel() {
+        return detailModel;
+    }
+
+    public UrgentBanner banner() {
+        return banner;
+    }
+
+    /** The shortcut list, made the first time it is asked for (it is rarely needed, and not at start). */
+    public QueueHelpOverlay helpOverlay() {
+        if (help == null) {
+            help = new QueueHelpOverlay(texts);
+            getChildren().add(help);
+        }
+        return help;
+    }
+
+    private boolean helpShowing() {
+        return help != null && help.isVisible();
+    }
+
+    /** The selected case (the map follows it). */
+    public ReadOnlyObjectProperty<Case> selectedCaseProperty() {
+        return model.selectedCaseProperty();
+    }
+
+    /** What M (open on map) hands the case to. */
+    public void setOnOpenOnMap(Consumer<Case> handler) {
+        model.setOnOpenOnMap(handler);
+    }
+
+    /** Replaces the urgent-case chime (tests count calls; a silent seat passes a no-op). */
+    public void setAlertSound(Runnable sound) {
+        alertSound = sound == null ? () -> { } : sound;
+    }
+
+    /** The hotline form while it is open, else null. */
+    public ReadOnlyObjectProperty<IntakeDialog> openIntakeProperty() {
+        return openIntake.getReadOnlyProperty();
+    }
+
+    /** Opens the hotline intake form (N); the case it makes is selected when it arrives. */
+    public void newHotlineCase() {
+        if (openIntake.get() != null) {
+            openIntake.get().getDialogPane().requestFocus();
+            return;
+        }
+        IntakeDialog dialog = new IntakeDialog(context.intake(), context.categories(), texts, this);
+        openIntake.set(dialog);
+        dialog.setOnHidden(e -> {
+            openIntake.set(null);
+            IntakeResult result = dialog.getResult();
+            if (result != null && result.aCase() != null) {
+                Case c = result.aCase();
+                String key = switch (result.outcome()) {
+                    case CREATED -> "intake.created";
+                    case MERGED -> "intake.merged";
+                    default -> "intake.alreadyReceived";
+                };
+                model.showMessage(texts.format(key, texts.categoryName(c.categoryCode()), texts.gridName(c), c.id()),
+                        false);
+                model.selectCase(c.id());
+            }
+            table.requestFocus();
+        });
+        dialog.show();
+    }
+
+    /** Runs one verb as its key would. */
+    public void run(Triage verb) {
+        switch (verb) {
+            case NEW_HOTLINE_CASE -> newHotlineCase();
+            case OPEN_ON_MAP -> {
+                Case c = model.selectedCaseProperty().get();
+                if (model.openOnMap()) {
+                    model.showMessage(texts.format("triage.openedOnMap", texts.categoryName(c.categoryCode()),
+                            texts.gridName(c)), false);
+                } else {
+                    model.showMessage(texts.get("triage.noSelection"), true);
+                }
+            }
+            default -> triage.run(verb);
+        }
+    }
+
+    public void toggleHelp() {
+        QueueHelpOverlay overlay = helpOverlay();
+        overlay.setVisible(!overlay.isVisible());
+        if (!overlay.isVisible()) {
+            table.requestFocus();
+        }
+    }
+
+    /** Ctrl+F: into the text filter, its text selected so typing replaces it. */
+    public void focusTextFilter() {
+        textFilter.requestFocus();
+        textFilter.selectAll();
+    }
+
+    // ---------------------------------------------------------------- keys
+
+    private void onKeyPressed(KeyEvent e) {
+        KeyCode code = e.getCode();
+        if (code == KeyCode.F1) {
+            toggleHelp();
+            e.consume();
+            return;
+        }
+        if (code == KeyCode.ESCAPE) {
+            if (helpShowing()) {
+                toggleHelp();
+            } else if (!model.urgentAlerts().isEmpty()) {
+                model.dismissUrgentAlert();
+            } else if (!model.messageProperty().get().isEmpty()) {
+                model.clearMessage();
+            } else if (isTyping()) {
+                table.requestFocus();
+            } else {
+                return;
+            }
+            e.consume();
+            return;
+        }
+        if (code == KeyCode.F && e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
+            focusTextFilter();
+            e.consume();
+            return;
+        }
+        if (isTyping()) {
+            return;
+        }
+        Triage verb = Triage.of(e);
+        if (verb != null) {
+            e.consume();
+            if (helpShowing()) {
+                help.setVisible(false);
+            }
+            run(verb);
+        }
+    }
+
+    private void onKeyTyped(KeyEvent e) {
+        if ("?".equals(e.getCharacter()) && !isTyping()) {
+            toggleHelp();
+            e.consume();
+        }
+    }
+
+    private boolean isTyping() {
+        return getScene() != null && getScene().getFocusOwner() instanceof TextInputControl;
+    }
+
+    // ---------------------------------------------------------------- pieces
+
+    private void showBanner() {
+        if (model.urgentAlerts().isEmpty()) {
+            banner.show(null, "");
+            return;
+        }
+        CaseRow row = model.urgentAlerts().get(0);
+        Case c = row.source();
+        String when = texts.shortTime(c.reportedAt(), context.clock().instant());
+        banner.show(texts.format("urgent.banner", row.priority(), row.category(), row.grid(), when),
+                model.urgentAlerts().size() > 1 ? texts.format("urgent.more", model.urgentAlerts().size() - 1) : "");
+    }
+
+    private static void styleMessage(Label message, boolean error) {
+        message.getStyleClass().removeAll("queue-message-error", "queue-message-info");
+        message.getStyleClass().add(error ? "queue-message-error" : "queue-message-info");
+    }
+
+    private Node filterBar() {
+        ChoiceBox<Choice<StateFilter>> state = new ChoiceBox<>();
+        state.setId("queue-filter-state");
+        state.getItems().add(new Choice<>(StateFilter.OPEN, texts.get("queue.filter.open")));
+        state.getItems().add(new Choice<>(StateFilter.ALL_TODAY, texts.get("queue.filter.allToday")));
+        for (CaseState s : CaseState.values()) {
+            state.getItems().add(new Choice<>(StateFilter.of(s), texts.get("state." + s.name())));
+        }
+        Choices.bind(state, model.stateFilterProperty());
+
+        ChoiceBox<Choice<org.gridcommand.cases.Priority>> priority = new ChoiceBox<>();
+        priority.setId("queue-filter-priority");
+        priority.getItems().add(new Choice<>(null, texts.get("queue.filter.anyPriority")));
+        for (org.gridcommand.cases.Priority p : org.gridcommand.cases.Priority.values()) {
+            priority.getItems().add(new Choice<>(p, texts.get("priority." + p.name())));
+        }
+        Choices.bind(priority, model.priorityFilterProperty());
+
+        ChoiceBox<Choice<Channel>> channel = new ChoiceBox<>();
+        channel.setId("queue-filter-channel");
+        channel.getItems().add(new Choice<>(null, texts.get("queue.filter.anyChannel")));
+        for (Channel ch : Channel.values()) {
+            channel.getItems().add(new Choice<>(ch, texts.get("channel." + ch.name())));
+        }
+        Choices.bind(channel, model.channelFilterProperty());
+
+        ChoiceBox<Choice<String>> major = new ChoiceBox<>();
+        major.setId("queue-filter-category");
+        major.getItems().add(new Choice<>(null, texts.get("queue.filter.anyCategory")));
+        for (Category m : context.categories().majors()) {
+            major.getItems().add(new Choice<>(m.code(), m.name().in(texts.messages().locale())));
+        }
+        Choices.bind(major, model.majorFilterProperty());
+
+        TextField grid = new TextField();
+        grid.setId("queue-filter-grid");
+        grid.setPromptText(texts.get("queue.filter.grid"));
+        grid.setPrefColumnCount(9);
+        grid.textProperty().bindBidirectional(model.gridFilterProperty());
+
+        textFilter.setId("queue-filter-text");
+        textFilter.setPromptText(texts.get("queue.filter.text"));
+        textFilter.setPrefColumnCount(14);
+        textFilter.textProperty().bindBidirectional(model.textFilterProperty());
+
+        Button clear = new Button(texts.get("queue.filter.clear"));
+        clear.setId("queue-filter-clear");
+        clear.setOnAction(e -> model.clearFilters());
+        Label hint = new Label(texts.get("queue.hint"));
+        hint.setId("queue-hint");
+        hint.getStyleClass().add("hint");
+
+        state.setPrefWidth(125);
+        priority.setPrefWidth(100);
+        channel.setPrefWidth(125);
+        major.setPrefWidth(180);
+        FlowPane bar = new FlowPane(8, 4, labelled("queue.filter.state", state), labelled("queue.filter.priority", priority),
+                labelled("queue.filter.channel", channel), labelled("queue.filter.category", major), grid, textFilter,
+                clear, hint);
+        bar.setId("queue-filters");
+        bar.getStyleClass().add("queue-filters");
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Node labelled(String key, javafx.scene.control.Control control) {
+        Label label = new Label(texts.get(key));
+        label.setLabelFor(control);
+        HBox box = new HBox(4, label, control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private FlowPane verbBar() {
+        FlowPane bar = new FlowPane(6, 4);
+        bar.setId("triage-actions");
+        bar.getStyleClass().add("triage-actions");
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        for (Triage t : Triage.values()) {
+            Button b = new Button(t.keyName() + " · " + texts.get("triage.verb." + t.name()));
+            b.setId("verb-" + t.name());
+            b.setFocusTraversable(false);
+            b.setOnAction(e -> run(t));
+            b.managedProperty().bind(b.visibleProperty());
+            verbButtons.put(t, b);
+            bar.getChildren().add(b);
+        }
+        Runnable update = () -> {
+            Case c = model.selectedCaseProperty().get();
+            verbButtons.forEach((t, b) -> b.setVisible(t == Triage.NEW_HOTLINE_CASE || TriageController.allows(c, t)));
+        };
+        model.selectedCaseProperty().addListener((o, a, b) -> update.run());
+        update.run();
+        return bar;
+    }
+
+    private void buildTable() {
+        table.setId("case-queue-table");
+        table.setItems(model.visibleRows());
+        table.setFixedCellSize(32);
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.SINGLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> texts.get(model.rows().isEmpty()
+                ? "queue.empty" : "queue.noMatch"), model.rows()));
+        table.setPlaceholder(placeholder);
+
+        // SLA next to priority: the two things a triage glance needs, left where they are never squeezed out.
+        table.getColumns().add(column("col-time", "queue.col.time", 104, 98, CaseRow::time, null,
+                Comparator.comparing(r -> r.source().reportedAt())));
+        table.getColumns().add(column("col-priority", "queue.col.priority", 80, 64, CaseRow::priority,
+                r -> state("prio-" + r.source().priority().name()), Comparator.comparing(r -> r.source().priority())));
+        table.getColumns().add(column("col-sla", "queue.col.sla", 170, 120, CaseRow::slaCell, r -> state(r.slaStyle()),
+                Comparator.comparing(CaseRow::sla, Comparator.nullsLast(SlaView.MOST_URGENT_FIRST))));
+        table.getColumns().add(column("col-category", "queue.col.category", 170, 90, CaseRow::category, null,
+                Comparator.comparing(r -> r.order().category())));
+        table.getColumns().add(column("col-grid", "queue.col.grid", 140, 80, CaseRow::grid, null,
+                Comparator.comparing(r -> r.order().grid())));
+        table.getColumns().add(column("col-state", "queue.col.state", 95, 70, CaseRow::state, null,
+                Comparator.comparing(r -> r.source().state())));
+        table.getColumns().add(column("col-channel", "queue.col.channel", 90, 60, CaseRow::channel, null,
+                Comparator.comparing(r -> r.order().channel())));
+        table.getColumns().add(column("col-flags", "queue.col.flags", 110, 50, CaseRow::flags, null,
+                Comparator.comparing(CaseRow::flags).reversed()));
+
+        // The rows are a SortedList whose order the VM owns: the table only reports which column the officer chose.
+        table.setSortPolicy(t -> true);
+        model.columnOrderProperty().bind(table.comparatorProperty());
+
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (!syncing) {
+                model.select(now);
+            }
+        });
+        model.selectionRevisionProperty().addListener((o, was, now) -> syncTable());
+    }
+
+    private void syncTable() {
+        CaseRow row = model.selectedRowProperty().get();
+        syncing = true;
+        try {
+            if (row == null) {
+                if (table.getSelectionModel().getSelectedItem() != null) {
+                    table.getSelectionModel().clearSelection();
+                }
+            } else if (table.getSelectionModel().getSelectedItem() != row) {
+                table.getSelectionModel().select(row);
+            }
+        } finally {
+            syncing = false;
+        }
+        if (row != null && model.takeRevealRequest()) {
+            int index = table.getItems().indexOf(row);
+            if (index >= 0) {
+                table.scrollTo(Math.max(0, index - 2));
+            }
+        }
+    }
+
+    private TableColumn<CaseRow, CaseRow> column(String id, String titleKey, double width, double minWidth,
+                                                  Function<CaseRow, String> text, Function<CaseRow, PseudoClass> state,
+                                                  Comparator<CaseRow> order) {
+        TableColumn<CaseRow, CaseRow> col = new TableColumn<>(texts.get(titleKey));
+        col.setId(id);
         col.setPrefWidth(width);
+        col.setMinWidth(minWidth);
+        col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        col.setComparator(order);
+        col.setCellFactory(c -> new RowCell(text, state));
         return col;
     }
 
-    /** The priority word stays; the style class adds colour for a quicker read. */
-    private static final class PriorityCell extends TableCell<CaseRow, String> {
+    private static final Map<String, PseudoClass> STATES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** "prio-URGENT" → the pseudo-class :prio-urgent (console.css colours it). */
+    private static PseudoClass state(String name) {
+        return STATES.computeIfAbsent(name, n -> PseudoClass.getPseudoClass(n.toLowerCase(java.util.Locale.ROOT)
+                .replace('_', '-')));
+    }
+
+    /**
+     * Paints one cell of a row from its precomputed text. Colour comes from a pseudo-class, not a style
+     * class: a cell that changes style class has its whole style looked up again, a pseudo-class only
+     * switches among the styles it already has, and a filter or sort moves every visible row.
+     */
+    private static final class RowCell extends TableCell<CaseRow, CaseRow> {
+        private final Function<CaseRow, String> text;
+        private final Function<CaseRow, PseudoClass> state;
+        private PseudoClass applied;
+
+        RowCell(Function<CaseRow, String> text, Function<CaseRow, PseudoClass> state) {
+            this.text = text;
+            this.state = state;
+        }
+
         @Override
-        protected void updateItem(String item, boolean empty) {
+        protected void updateItem(CaseRow item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("prio-URGENT", "prio-HIGH", "prio-NORMAL", "prio-LOW");
-            if (empty || getTableRow() == null || getTableRow().getItem() == null) {
-                setText(null);
-                return;
+            PseudoClass wanted = empty || item == null || state == null ? null : state.apply(item);
+            if (applied != wanted) {
+                if (applied != null) {
+                    pseudoClassStateChanged(applied, false);
+                }
+                if (wanted != null) {
+                    pseudoClassStateChanged(wanted, true);
+                }
+                applied = wanted;
             }
-            setText(item);
-            getStyleClass().add("prio-" + getTableRow().getItem().source().priority().name());
+            setText(empty || item == null ? null : text.apply(item));
         }
     }
 }
