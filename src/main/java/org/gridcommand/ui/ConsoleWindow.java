@@ -57,7 +57,9 @@ public final class ConsoleWindow {
         root.setId("console-root");
 
         mapWorkspace = new MapWorkspace(context, context.dataDir());
-        Node mapRegion = region("map-region", text.get("map.title"), new Label(""), mapWorkspace);
+        Label mapInfo = new Label(text.format("map.subtitle", context.district().smallGrids().size(),
+                context.district().bigGrids().size(), context.cameras().size()));
+        Node mapRegion = region("map-region", text.get("map.title"), mapInfo, mapWorkspace);
 
         queueModel = CaseQueueViewModel.forContext(context);
         CaseQueueView queueView = new CaseQueueView(queueModel, context);

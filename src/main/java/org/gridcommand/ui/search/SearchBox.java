@@ -35,7 +35,7 @@ public final class SearchBox extends TextField {
         this.onChosen = onChosen;
         setId("map-search");
         setPromptText(text.get("search.prompt"));
-        setPrefColumnCount(26);
+        setPrefColumnCount(18);
         textProperty().addListener((o, was, now) -> refresh(now));
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {

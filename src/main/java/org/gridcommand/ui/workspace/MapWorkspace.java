@@ -187,12 +187,13 @@ public final class MapWorkspace extends BorderPane {
         Button fit = new Button(text.get("map.fit"));
         fit.setId("map-fit");
         fit.setOnAction(e -> map.fitDistrict());
-        Label info = new Label(text.format("map.subtitle", context.district().smallGrids().size(),
-                context.district().bigGrids().size(), context.cameras().size()));
-        info.getStyleClass().add("region-subtitle");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, search, layers, measureButton, cordonButton, proof, fit, spacer, info);
+        // Buttons keep their full words; the search box gives up width first.
+        for (javafx.scene.control.Control c : List.of(layers, measureButton, cordonButton, proof, fit)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        search.setMinWidth(120);
+        HBox.setHgrow(search, Priority.SOMETIMES);
+        HBox bar = new HBox(8, search, layers, measureButton, cordonButton, proof, fit);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("map-toolbar");
