@@ -46,7 +46,7 @@ public final class BenchMapCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "20", description = "Measured live-wall seconds (default: ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--wall-warmup", defaultValue = "5",
+    @Option(names = "--wall-warmup", defaultValue = "10",
             description = "Live-wall seconds before measuring (default: ${DEFAULT-VALUE}).")
     double wallWarmup;
 
