@@ -68,8 +68,10 @@ public final class ConsoleWindow {
                 () -> text.format("queue.subtitle", queueModel.openCountProperty().get(), queueModel.rows().size()),
                 queueModel.openCountProperty(), queueModel.rows()));
         Node queueRegion = region("queue-region", text.get("queue.title"), queueInfo, queueView);
-        queueModel.rows().addListener((javafx.collections.ListChangeListener<CaseRow>) c -> {
-            mapWorkspace.setCases(queueModel.rows().stream().map(CaseRow::source).toList());
+        // casesProperty changes only when cases change; rows() is rebuilt by the 30 s SLA refresh too, and
+        // the map must not redraw for that.
+        queueModel.casesProperty().addListener((o, was, cases) -> {
+            mapWorkspace.setCases(cases);
             if (!videoShowsTopCase && !queueModel.rows().isEmpty()) {
                 videoShowsTopCase = true;
                 showCamerasNearTopCase();
