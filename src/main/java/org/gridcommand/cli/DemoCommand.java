@@ -45,10 +45,8 @@ public final class DemoCommand implements Callable<Integer> {
         Operator onDuty = operator != null ? new Operator(operator, role)
                 // A timed run has nobody to answer the question: it signs on as the demo operator.
                 : seconds > 0 ? new Operator(demoOperatorName(), Role.DUTY_OFFICER) : null;
-        try (AppContext context = AppContext.openDemo(common.dataDir(), common.locale(), Clock.systemUTC())) {
-            return ConsoleLauncher.run(context,
-                    new ConsoleOptions(size.width(), size.height(), screenshot, seconds, onDuty));
-        }
+        return ConsoleLauncher.run(() -> AppContext.openDemo(common.dataDir(), common.locale(), Clock.systemUTC()),
+                new ConsoleOptions(size.width(), size.height(), screenshot, seconds, onDuty, common.locale()));
     }
 
     private String demoOperatorName() {

@@ -2,8 +2,10 @@ package org.gridcommand.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -30,43 +32,82 @@ public final class ConsoleLauncher {
     private ConsoleLauncher() {
     }
 
-    /** Blocks until the console closes; returns the process exit status. */
-    public static int run(AppContext context, ConsoleOptions options) throws InterruptedException {
-        // libVLC discovery loads native code: done here, before the FX thread exists, never on it.
-        VideoEngine videoEngine = VideoEngine.start();
+    /**
+     * Opens the store with {@code openStore} while libVLC and JavaFX start, asks who is on duty (meanwhile),
+     * shows the console and blocks until it is closed; returns the process exit status. The store and libVLC
+     * are closed on the way out. A store that cannot be opened is rethrown here, after the officer was told
+     * in a window (unless the run is timed, which has nobody to tell).
+     */
+    public static int run(Callable<AppContext> openStore, ConsoleOptions options) throws Exception {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger status = new AtomicInteger(0);
-        Platform.setImplicitExit(false);
-        Platform.startup(() -> {
-            try {
-                open(context, options, videoEngine, status, closed);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "console failed to open", e);
-                status.set(1);
-                closed.countDown();
-            }
-        });
-        closed.await();
-        videoEngine.close();
-        Platform.exit();
+        AtomicReference<Throwable> storeFailure = new AtomicReference<>();
+        try (ConsoleStart start = ConsoleStart.begin(openStore)) {
+            ConsoleStart.startToolkit();
+            Platform.runLater(() -> {
+                try {
+                    Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+                    Operator operator = options.operator() != null ? options.operator() : askOperator(options);
+                    if (operator == null) {
+                        LOG.log(System.Logger.Level.INFO, "sign-on cancelled: the console does not open without an operator");
+                        closed.countDown();
+                        return;
+                    }
+                    start.ready().whenComplete((ready, error) -> Platform.runLater(() -> {
+                        if (error != null) {
+                            storeFailure.set(ConsoleStart.cause(error));
+                            tellStoreFailed(storeFailure.get(), options, closed);
+                            return;
+                        }
+                        try {
+                            open(ready.context(), options, ready.video(), operator, status, closed);
+                        } catch (RuntimeException e) {
+                            LOG.log(System.Logger.Level.ERROR, "console failed to open", e);
+                            status.set(1);
+                            closed.countDown();
+                        }
+                    }));
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "console failed to open", e);
+                    status.set(1);
+                    closed.countDown();
+                }
+            });
+            closed.await();
+        } finally {
+            Platform.exit();
+        }
+        Throwable failure = storeFailure.get();
+        if (failure instanceof Exception e) {
+            throw e;
+        } else if (failure instanceof Error e) {
+            throw e;
+        }
         return status.get();
     }
 
-    private static void open(AppContext context, ConsoleOptions options, VideoEngine videoEngine,
-                             AtomicInteger status, CountDownLatch closed) {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        Messages text = context.messages();
-        Operator operator = options.operator();
-        if (operator == null) {
-            SignOnDialog dialog = new SignOnDialog(text, null);
-            dialog.getDialogPane().getStylesheets().add(stylesheet());
-            operator = dialog.ask().orElse(null);
-            if (operator == null) {
-                LOG.log(System.Logger.Level.INFO, "sign-on cancelled: the console does not open without an operator");
-                closed.countDown();
-                return;
-            }
+    private static Operator askOperator(ConsoleOptions options) {
+        // The store may still be opening: the dialog needs only the texts, which come from the classpath.
+        Messages text = Messages.forLocale(options.locale());
+        SignOnDialog dialog = new SignOnDialog(text, null);
+        dialog.getDialogPane().getStylesheets().add(stylesheet());
+        return dialog.ask().orElse(null);
+    }
+
+    private static void tellStoreFailed(Throwable failure, ConsoleOptions options, CountDownLatch closed) {
+        LOG.log(System.Logger.Level.ERROR, "the store could not be opened", failure);
+        if (!options.timed()) {
+            Messages text = Messages.forLocale(options.locale());
+            Alert alert = new Alert(Alert.AlertType.ERROR, text.format("start.error.store", failure.getMessage()));
+            alert.getDialogPane().getStylesheets().add(stylesheet());
+            alert.showAndWait();
         }
+        closed.countDown();
+    }
+
+    private static void open(AppContext context, ConsoleOptions options, VideoEngine videoEngine, Operator operator,
+                             AtomicInteger status, CountDownLatch closed) {
+        Messages text = context.messages();
         ReadOnlyObjectWrapper<Operator> onDuty = new ReadOnlyObjectWrapper<>();
         ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper(text.get("connection.localOnly"));
         Operator signingOn = operator;

@@ -1,6 +1,7 @@
 package org.gridcommand.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -60,6 +61,75 @@ class MigrationOnH2AndPostgresTest {
             }
         } finally {
             TestStores.dropSchema(schema);
+        }
+    }
+
+    @Test
+    void theFastPathKnowsTheLatestShippedScript() {
+        assertThat(Database.LATEST_MIGRATION)
+                .as("Database.LATEST_MIGRATION must name the highest V<n>__ script in db/migration")
+                .isEqualTo(highestShippedMigration())
+                .isEqualTo((int) SCRIPTS);
+    }
+
+    @Test
+    void opensWithoutFlywayOnlyWhenTheHistoryIsCompleteAndSuccessful() {
+        Path dir = TestStores.tempDir();
+        try (Database db = Database.openH2(dir, new ChangeBus())) {
+            assertThat(db.isAtLatestMigration()).isTrue();
+            history(db, "UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '1'");
+            assertThat(db.isAtLatestMigration()).as("a failed migration on record").isFalse();
+            history(db, "UPDATE \"flyway_schema_history\" SET \"success\" = TRUE WHERE \"version\" = '1'");
+            history(db, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '" + Database.LATEST_MIGRATION + "'");
+            assertThat(db.isAtLatestMigration()).as("the latest migration missing").isFalse();
+        } finally {
+            TestStores.deleteTree(dir);
+        }
+        Path newer = TestStores.tempDir();
+        try (Database db = Database.openH2(newer, new ChangeBus())) {
+            history(db, "INSERT INTO \"flyway_schema_history\" SELECT \"installed_rank\" + 100, '"
+                    + (Database.LATEST_MIGRATION + 1) + "', \"description\", \"type\", 'V9__later.sql', \"checksum\","
+                    + " \"installed_by\", \"installed_on\", \"execution_time\", TRUE FROM \"flyway_schema_history\""
+                    + " WHERE \"version\" = '1'");
+            assertThat(db.isAtLatestMigration()).as("a store migrated by a newer console").isFalse();
+        } finally {
+            TestStores.deleteTree(newer);
+        }
+    }
+
+    @Test
+    void aStoreMissingItsLatestMigrationIsMigratedOnOpen() {
+        Path dir = TestStores.tempDir();
+        try {
+            try (Database db = Database.openH2(dir, new ChangeBus())) {
+                history(db, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '"
+                        + Database.LATEST_MIGRATION + "'");
+                assertThat(appliedMigrations(db)).isEqualTo(SCRIPTS - 1);
+            }
+            // Flyway runs again and fails on the tables that already exist: proof that the fast path stood aside.
+            assertThatThrownBy(() -> Database.openH2(dir, new ChangeBus()).close())
+                    .isInstanceOf(StoreException.class).hasMessageContaining("cannot open the local database");
+        } finally {
+            TestStores.deleteTree(dir);
+        }
+    }
+
+    private static void history(Database db, String sql) {
+        db.write("editing the migration history", c -> {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate(sql);
+            }
+            return null;
+        });
+    }
+
+    private static int highestShippedMigration() {
+        java.net.URL dir = MigrationOnH2AndPostgresTest.class.getClassLoader().getResource("db/migration");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of(dir.toURI()))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElse(0);
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot list the migration scripts", e);
         }
     }
 

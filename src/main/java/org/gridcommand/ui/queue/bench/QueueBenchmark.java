@@ -38,6 +38,7 @@ import org.gridcommand.duty.Role;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.SmallGrid;
+import org.gridcommand.ui.ConsoleStart;
 import org.gridcommand.ui.ConsoleWindow;
 import org.gridcommand.ui.queue.CaseQueueView;
 import org.gridcommand.ui.queue.CaseQueueViewModel;
@@ -53,9 +54,10 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 /**
  * {@code bench queue}: the console's queue on the demo store topped up to a given number of open cases.
  *
- * <p>(a) start: from opening the AppContext on the existing store to the first frame with the queue's rows
- * in a shown console window (the whole window: map, queue, video, plan, status bar), in a fresh JVM per run
- * by default, so class loading and JIT are as cold as at a real start. The moment counted is the pulse
+ * <p>(a) start: from the process's start (a fresh JVM per run by default, so JVM boot, class loading and
+ * JIT are as cold as at a real start) to the first frame with the queue's rows in a shown console window
+ * (the whole window: map, queue, video, plan, status bar) on the existing store, through the console's own
+ * start sequence ({@link ConsoleStart}). With {@code --same-jvm} it counts from that sequence's first step. The moment counted is the pulse
  * after the one that laid the rows out: a pulse starts only when the previous frame has been rendered.
  *
  * <p>(b) filter and sort: scripted changes of a filter or of the sort column/direction in the console,
@@ -97,8 +99,8 @@ public final class QueueBenchmark {
 
         double[] starts = new double[o.runs()];
         for (int i = 0; i < o.runs(); i++) {
-            StartTimes t = o.freshJvm() ? startInFreshJvm(o) : startOnce(o.dataDir(), o.locale());
-            starts[i] = t.total() / 1e3;
+            StartTimes t = o.freshJvm() ? startInFreshJvm(o) : startOnce(o.dataDir(), o.locale(), 0);
+            starts[i] = t.fromProcessStart() / 1e3;
             out.accept(String.format(Locale.ROOT, "start run %d of %d%s: %.2f s (%s)", i + 1, o.runs(),
                     o.freshJvm() ? " (fresh JVM)" : " (same JVM)", starts[i], t.breakdown()));
         }
@@ -234,81 +236,93 @@ public final class QueueBenchmark {
         return parse(answer);
     }
 
-    /** The probe's answer line, after the mark: the seven figures of {@link StartTimes}, space-separated. */
+    /** The probe's answer line, after the mark: the eight figures of {@link StartTimes}, space-separated. */
     public static String format(StartTimes t) {
-        return String.format(Locale.ROOT, "%.1f %.1f %.1f %.1f %.1f %.1f %.1f", t.total(), t.storeOpen(),
-                t.videoEngine(), t.toolkit(), t.windowBuilt(), t.windowShown(), t.rowsPublished());
+        return String.format(Locale.ROOT, "%.1f %.1f %.1f %.1f %.1f %.1f %.1f %.1f", t.jvm(), t.total(),
+                t.storeOpen(), t.videoEngine(), t.toolkit(), t.windowBuilt(), t.windowShown(), t.rowsPublished());
     }
 
     static StartTimes parse(String answer) {
         double[] v = Arrays.stream(answer.strip().split("\\s+")).mapToDouble(Double::parseDouble).toArray();
-        return new StartTimes(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+        return new StartTimes(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
     }
 
-    /** One start: the total and where it went, in milliseconds from opening the store. */
-    public record StartTimes(double total, double storeOpen, double videoEngine, double toolkit, double windowBuilt,
-                             double windowShown, double rowsPublished) {
+    /**
+     * One start and where it went, in milliseconds: {@code jvm} from the process's start to the start
+     * sequence's first step (JVM boot, main class; 0 when timed in a warm JVM), the others from that step.
+     */
+    public record StartTimes(double jvm, double total, double storeOpen, double videoEngine, double toolkit,
+                             double windowBuilt, double windowShown, double rowsPublished) {
+        /** From the process's start to the first frame with the queue's rows. */
+        public double fromProcessStart() {
+            return jvm + total;
+        }
+
         public String breakdown() {
-            return String.format(Locale.ROOT, "store %.0f, libVLC %.0f, JavaFX %.0f, window built %.0f, shown %.0f, "
-                    + "rows %.0f, first frame %.0f ms", storeOpen, videoEngine, toolkit, windowBuilt, windowShown,
-                    rowsPublished, total);
+            return String.format(Locale.ROOT, "JVM boot %.0f ms, then: store %.0f, libVLC %.0f, JavaFX %.0f (all three "
+                    + "at once), window built %.0f, shown %.0f, rows %.0f, first frame %.0f ms", jvm, storeOpen,
+                    videoEngine, toolkit, windowBuilt, windowShown, rowsPublished, total);
         }
     }
 
     /**
-     * One start as the console does it: open the store, start libVLC, start JavaFX (if this JVM has not yet),
-     * build and show the whole window, wait for the first frame with the queue's rows.
+     * One start as the console does it ({@link ConsoleStart}: store, libVLC and JavaFX at once), then the
+     * whole window built and shown, up to the first frame with the queue's rows.
+     *
+     * @param processStartMillis the process's start (epoch ms) when this JVM was started for this one run,
+     *                           else 0
      */
-    public static StartTimes startOnce(Path dataDir, Locale locale) throws Exception {
+    public static StartTimes startOnce(Path dataDir, Locale locale, long processStartMillis) throws Exception {
+        long jvmMillis = processStartMillis > 0 ? Math.max(0, System.currentTimeMillis() - processStartMillis) : 0;
         long t0 = System.nanoTime();
-        AppContext context = AppContext.openDemo(dataDir, locale, Clock.systemUTC());
-        long tStore = System.nanoTime();
-        VideoEngine engine = VideoEngine.start();
-        long tVideo = System.nanoTime();
-        startToolkit();
-        long tFx = System.nanoTime();
-        long[] marks = new long[3];
-        CompletableFuture<Long> ready = new CompletableFuture<>();
-        CompletableFuture<Stage> shown = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                Window w = openConsole(context, engine, marks);
-                shown.complete(w.stage());
-                CaseQueueViewModel model = w.queue().model();
-                Runnable whenLoaded = () -> {
-                    marks[2] = System.nanoTime();
-                    afterPulses(w.stage().getScene(), 2, () -> ready.complete(System.nanoTime()));
-                };
-                if (model.loadedProperty().get()) {
-                    whenLoaded.run();
-                } else {
-                    model.loadedProperty().addListener((obs, was, now) -> {
-                        if (now) {
-                            whenLoaded.run();
-                        }
-                    });
-                }
-            } catch (RuntimeException e) {
-                ready.completeExceptionally(e);
-                shown.completeExceptionally(e);
-            }
-        });
+        ConsoleStart start = ConsoleStart.begin(() -> AppContext.openDemo(dataDir, locale, Clock.systemUTC()));
         try {
-            long t1 = ready.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            return new StartTimes(ms(t0, t1), ms(t0, tStore), ms(t0, tVideo), ms(t0, tFx), ms(t0, marks[0]),
-                    ms(t0, marks[1]), ms(t0, marks[2]));
-        } finally {
-            Stage stage = shown.getNow(null);
-            CompletableFuture<Void> closed = new CompletableFuture<>();
+            ConsoleStart.startToolkit();
+            long tFx = System.nanoTime();
+            ConsoleStart.Ready ready = start.ready().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            long[] marks = new long[3];
+            CompletableFuture<Long> firstFrame = new CompletableFuture<>();
+            CompletableFuture<Stage> shown = new CompletableFuture<>();
             Platform.runLater(() -> {
-                if (stage != null) {
-                    closeConsole(stage);
+                try {
+                    Window w = openConsole(ready.context(), ready.video(), marks);
+                    shown.complete(w.stage());
+                    CaseQueueViewModel model = w.queue().model();
+                    Runnable whenLoaded = () -> {
+                        marks[2] = System.nanoTime();
+                        afterPulses(w.stage().getScene(), 2, () -> firstFrame.complete(System.nanoTime()));
+                    };
+                    if (model.loadedProperty().get()) {
+                        whenLoaded.run();
+                    } else {
+                        model.loadedProperty().addListener((obs, was, now) -> {
+                            if (now) {
+                                whenLoaded.run();
+                            }
+                        });
+                    }
+                } catch (RuntimeException e) {
+                    firstFrame.completeExceptionally(e);
+                    shown.completeExceptionally(e);
                 }
-                closed.complete(null);
             });
-            closed.get(1, TimeUnit.MINUTES);
-            engine.close();
-            context.close();
+            try {
+                long t1 = firstFrame.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                return new StartTimes(jvmMillis, ms(t0, t1), start.storeNanos() / 1e6, start.videoNanos() / 1e6,
+                        ms(t0, tFx), ms(t0, marks[0]), ms(t0, marks[1]), ms(t0, marks[2]));
+            } finally {
+                Stage stage = shown.getNow(null);
+                CompletableFuture<Void> closed = new CompletableFuture<>();
+                Platform.runLater(() -> {
+                    if (stage != null) {
+                        closeConsole(stage);
+                    }
+                    closed.complete(null);
+                });
+                closed.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            start.close();
         }
     }
 
@@ -533,25 +547,9 @@ public final class QueueBenchmark {
         return f.get(1, TimeUnit.MINUTES);
     }
 
-    /**
-     * Starts JavaFX once per JVM with the console's theme, as the launcher does; in a JVM where it already
-     * runs (a test, a second bench) it is used as it is.
-     */
+    /** Starts JavaFX once per JVM with the console's theme, as the launcher does. */
     public static void startToolkit() throws InterruptedException {
-        Platform.setImplicitExit(false);
-        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-        try {
-            Platform.startup(() -> {
-                javafx.application.Application.setUserAgentStylesheet(
-                        new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
-                started.countDown();
-            });
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        if (!started.await(1, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("JavaFX did not start within a minute");
-        }
+        ConsoleStart.startToolkit();
     }
 
     /** Nearest-rank percentile of the values (p in 0..100). */
