@@ -68,7 +68,13 @@ public final class GridMapView extends Region {
     private static final long SETTLE_NANOS = 160_000_000L;
     private static final long MOTION_BUDGET_NANOS = 3_000_000L;
     private static final long REST_BUDGET_NANOS = 45_000_000L;
-    private static final long BLINK_HALF_PERIOD_MS = 500;
+    /**
+     * The live beat: blinking rings toggle (a second on, a second off: a slow blink that catches the eye
+     * without strobing) and queued worker moves are applied, all in one frame. On the software pipeline every
+     * frame of a 4K wall costs a full-window read-back and upload (about 25 ms of CPU), so the wall's live
+     * cost is set by how many beats a second it has, not by how many symbols change.
+     */
+    public static final long BLINK_BEAT_MS = 1000;
     private static final double CLICK_SLOP = 4;
     private static final double FIT_MARGIN = 16;
     private static final ScheduledExecutorService CLOCK = clock();
@@ -184,9 +190,9 @@ public final class GridMapView extends Region {
     }
 
     /**
-     * Cases (by id) whose symbols blink with a white ring at 1 Hz, e.g. reported and not yet accepted.
-     * While anything blinks, worker moves are applied on the blink beat, so the wall redraws twice a second,
-     * not once per update.
+     * Cases (by id) whose symbols blink with a white ring, a second on and a second off, e.g. reported and not
+     * yet accepted. While anything blinks, worker moves are applied on the blink beat ({@link #BLINK_BEAT_MS}),
+     * so the wall redraws once a second, not once per update.
      */
     public void setBlinkingCases(Collection<String> caseIds) {
         if (data.setBlinking(caseIds)) {
@@ -260,18 +266,8 @@ public final class GridMapView extends Region {
         staticChanged();
     }
 
-    /** The legend texts the console gives in its language. */
-    public void setLegendTexts(String cameras, String urgent, String high, String normal) {
-        legend.setText("camera", cameras);
-        legend.setText("case.URGENT", urgent);
-        legend.setText("case.HIGH", high);
-        legend.setText("case.NORMAL", normal);
-        legendDirty = true;
-        requestFrame();
-    }
-
     /**
-     * Any other legend text: keys "camera", "worker", "blinking", "case.URGENT|HIGH|NORMAL|LOW",
+     * A legend text in the console's language: keys "camera", "worker", "blinking", "case.URGENT|HIGH|NORMAL|LOW",
      * "resource.FIRE_STATION" (and the other ResourceKind names).
      */
     public void setLegendText(String key, String text) {
@@ -749,14 +745,16 @@ public final class GridMapView extends Region {
                 return new MapFeature.WorkerFeature(data.workers.get(best));
             }
         }
+        SymbolThinning.Shown shown = data.thinning.at(data, projection.pixelsPerMetre(), s);
         if (visible.contains(MapLayerKind.CAMERAS)) {
-            int best = nearest(data.cameraX, data.cameraY, data.cameras.size(), x, y, 7 * s, null);
+            int best = nearest(data.cameraX, data.cameraY, data.cameras.size(), x, y, 7 * s, shown.cameras());
             if (best >= 0) {
                 return new MapFeature.CameraFeature(data.cameras.get(best));
             }
         }
         if (visible.contains(MapLayerKind.RESOURCES)) {
-            int best = nearest(data.resourceX, data.resourceY, data.resources.size(), x, y, 10 * s, null);
+            int best = nearest(data.resourceX, data.resourceY, data.resources.size(), x, y, 10 * s,
+                    shown.resources());
             if (best >= 0) {
                 return new MapFeature.ResourceFeature(data.resources.get(best));
             }
@@ -918,7 +916,7 @@ public final class GridMapView extends Region {
         boolean wanted = getScene() != null && data.anyBlinking();
         if (wanted && heartbeat == null) {
             heartbeat = CLOCK.scheduleAtFixedRate(() -> Platform.runLater(this::beat),
-                    BLINK_HALF_PERIOD_MS, BLINK_HALF_PERIOD_MS, TimeUnit.MILLISECONDS);
+                    BLINK_BEAT_MS, BLINK_BEAT_MS, TimeUnit.MILLISECONDS);
         } else if (!wanted) {
             stopHeartbeat();
         }
@@ -938,7 +936,7 @@ public final class GridMapView extends Region {
         }
     }
 
-    /** Half a blink period: toggle the rings and apply the worker moves that came in meanwhile, in one frame. */
+    /** One beat: toggle the rings and apply the worker moves that came in meanwhile, in one frame. */
     private void beat() {
         if (heartbeat == null) {
             return;

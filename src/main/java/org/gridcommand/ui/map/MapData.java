@@ -52,6 +52,8 @@ final class MapData {
     double[] cameraRange = new double[0];
 
     List<Resource> resources = List.of();
+    /** Which camera and resource symbols each scale shows; forgotten when either list changes. */
+    final SymbolThinning thinning = new SymbolThinning();
     double[] resourceX = new double[0];
     double[] resourceY = new double[0];
 
@@ -167,6 +169,7 @@ final class MapData {
     }
 
     void setCameras(List<Camera> list) {
+        thinning.clear();
         cameras = List.copyOf(list);
         int n = cameras.size();
         cameraX = new double[n];
@@ -182,6 +185,7 @@ final class MapData {
     }
 
     void setResources(List<Resource> list) {
+        thinning.clear();
         resources = List.copyOf(list);
         int n = resources.size();
         resourceX = new double[n];

@@ -78,8 +78,9 @@ final class StaticPainter {
             stroke(g, win, data.outline, MapStyle.DISTRICT_OUTLINE, 3.5 * scale);
         }
         double margin = 24 * scale / win.ppm();
+        SymbolThinning.Shown shown = data.thinning.at(data, win.ppm(), scale);
         if (visible.contains(MapLayerKind.CAMERAS)) {
-            paintCones(g, win, data, scale);
+            paintCones(g, win, data, scale, shown.cameras());
         }
         // Labels above the translucent cones, below the point symbols.
         if (visible.contains(MapLayerKind.LABELS)) {
@@ -89,7 +90,7 @@ final class StaticPainter {
             for (int i = 0; i < data.cameras.size(); i++) {
                 double x = data.cameraX[i];
                 double y = data.cameraY[i];
-                if (win.overlaps(x, y, x, y, margin)) {
+                if (shown.cameras()[i] && win.overlaps(x, y, x, y, margin)) {
                     stamp(g, sprites.camera, win.sx(x), win.sy(y));
                 }
             }
@@ -98,7 +99,7 @@ final class StaticPainter {
             for (int i = 0; i < data.resources.size(); i++) {
                 double x = data.resourceX[i];
                 double y = data.resourceY[i];
-                if (win.overlaps(x, y, x, y, margin)) {
+                if (shown.resources()[i] && win.overlaps(x, y, x, y, margin)) {
                     stamp(g, sprites.resources.get(data.resources.get(i).kind()), win.sx(x), win.sy(y));
                 }
             }
@@ -121,7 +122,7 @@ final class StaticPainter {
         g.drawImage(sprite.image(), Math.round(sx) - sprite.anchorX(), Math.round(sy) - sprite.anchorY());
     }
 
-    private static void paintCones(GraphicsContext g, Window win, MapData data, double scale) {
+    private static void paintCones(GraphicsContext g, Window win, MapData data, double scale, boolean[] shown) {
         g.setFill(MapStyle.CONE_FILL);
         g.setStroke(MapStyle.CONE_STROKE);
         g.setLineWidth(Math.max(1, scale));
@@ -129,7 +130,7 @@ final class StaticPainter {
             double x = data.cameraX[i];
             double y = data.cameraY[i];
             double r = data.cameraRange[i];
-            if (r * win.ppm() >= CONE_MIN_RADIUS_PX * scale && win.overlaps(x - r, y - r, x + r, y + r, 0)) {
+            if (shown[i] && r * win.ppm() >= CONE_MIN_RADIUS_PX * scale && win.overlaps(x - r, y - r, x + r, y + r, 0)) {
                 MapStyle.drawCone(g, win.sx(x), win.sy(y), r * win.ppm(), data.cameras.get(i).headingDeg(),
                         data.cameras.get(i).fovDeg());
             }

@@ -27,6 +27,7 @@ import org.gridcommand.app.AppContext;
 import org.gridcommand.camera.Camera;
 import org.gridcommand.cases.Case;
 import org.gridcommand.common.Messages;
+import org.gridcommand.directory.ResourceKind;
 import org.gridcommand.geo.Datum;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.LocationAnswer;
@@ -78,8 +79,7 @@ public final class MapWorkspace extends BorderPane {
         map.setCameras(context.cameras());
         map.setResources(context.resources());
         map.setWorkers(context.district().gridWorkers());
-        map.setLegendTexts(text.get("map.legend.camera"), text.get("priority.URGENT"), text.get("priority.HIGH"),
-                text.get("priority.NORMAL"));
+        setLegendTexts(text);
         if (dataDir != null) {
             BaseTileConfig.load(dataDir).ifPresent(source -> map.setBaseTiles(new RetrieverBaseTiles(source)));
         }
@@ -274,5 +274,18 @@ public final class MapWorkspace extends BorderPane {
         proofLine.setText(text.format("map.proof.running", file.getFileName()));
         FxThread.background(() -> GridProof.validate(GridFileReader.read(file, datum)), this::showProofReport,
                 error -> proofLine.setText(text.format("map.proof.failed", file.getFileName(), error.getMessage())));
+    }
+
+    /** Every legend text in the console's language: symbols, priorities and resource kinds. */
+    private void setLegendTexts(Messages text) {
+        map.setLegendText("camera", text.get("map.legend.camera"));
+        map.setLegendText("worker", text.get("map.legend.worker"));
+        map.setLegendText("blinking", text.get("map.legend.blinking"));
+        for (org.gridcommand.cases.Priority p : org.gridcommand.cases.Priority.values()) {
+            map.setLegendText("case." + p.name(), text.get("priority." + p.name()));
+        }
+        for (ResourceKind k : ResourceKind.values()) {
+            map.setLegendText("resource." + k.name(), text.get("map.legend.resource." + k.name()));
+        }
     }
 }

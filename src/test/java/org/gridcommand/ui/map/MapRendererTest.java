@@ -96,8 +96,8 @@ class MapRendererTest {
                 map.moveWorkers(moves);
                 return null;
             });
-            // Moves wait for the blink beat (500 ms), which also toggles the rings.
-            Thread.sleep(650);
+            // Moves wait for the blink beat, which also toggles the rings.
+            Thread.sleep(GridMapView.BLINK_BEAT_MS + 150);
             awaitRendered();
             assertThat(fx(map::shownFrameIsExact)).as("round " + round).isTrue();
         }

@@ -48,12 +48,13 @@ import org.locationtech.jts.geom.Envelope;
  * its overview, then renders at the exact scale once the view rests, after the measured frames); the
  * progress line says how many frames it composed and tiles it rendered during the run.
  *
- * <p>Live wall: map at rest, all 316 workers take a 5-15 m step once a second and 50 cases blink at 1 Hz
- * (the map blinks them itself; the node scene toggles rings every 500 ms and moves its worker layer on every
- * second toggle). After a warm-up, the process CPU time (all threads, nothing subtracted) over the measured
- * seconds, as % of one core. Run it in a JVM without fullspeed, as the console runs. A third, informative
- * run measures a still window-sized image redrawn twice a second: the pipeline's own cost of two
- * full-window frames a second, which bounds what any full-window live layer can reach.
+ * <p>Live wall: map at rest, all 316 workers take a 5-15 m step once a second and 50 cases blink, a second on
+ * and a second off ({@link GridMapView#BLINK_BEAT_MS}; the map blinks them itself and applies the moves on
+ * its beat; the node scene toggles its rings and moves its worker layer together on the same beat). After a
+ * warm-up, the process CPU time (all threads, nothing subtracted) over the measured seconds, as % of one
+ * core. Run it in a JVM without fullspeed, as the console runs. A third, informative run measures a still
+ * window-sized image redrawn once per beat: the pipeline's own cost of one full-window frame a second,
+ * which bounds what any full-window live layer can reach.
  */
 public final class MapBench {
     private static final long SETTLE_MS = 1_200;
@@ -370,15 +371,15 @@ public final class MapBench {
         double nodes = wallRun(scene, size, seconds, warmupSeconds, false);
         log.accept(String.format("  wall %dx%d nodes: %.2f %% of one core", size.width(), size.height(), nodes));
         double floor = wallFloor(size, seconds, warmupSeconds);
-        log.accept(String.format("  wall %dx%d floor: %.2f %% of one core (a still window-sized image redrawn twice a"
-                + " second, nothing else: what two full-window frames a second cost in this pipeline)",
+        log.accept(String.format("  wall %dx%d floor: %.2f %% of one core (a still window-sized image redrawn once a"
+                + " second, nothing else: what one full-window frame a second costs in this pipeline)",
                 size.width(), size.height(), floor));
         return new WallResult(map, nodes);
     }
 
     /**
-     * For reading the wall figure: a window-sized image moved by one pixel and back every 500 ms, so the
-     * toolkit redraws, reads back and uploads the whole window twice a second with no drawing work at all.
+     * For reading the wall figure: a window-sized image moved by one pixel and back once per beat, so the
+     * toolkit redraws, reads back and uploads the whole window once a second with no drawing work at all.
      */
     private static double wallFloor(Size size, double seconds, double warmupSeconds) throws Exception {
         ScheduledExecutorService clock = new ScheduledThreadPoolExecutor(1, FxThread.daemonThreads("bench-floor"));
@@ -397,7 +398,8 @@ public final class MapBench {
         try {
             Thread.sleep(2 * SETTLE_MS);
             ScheduledFuture<?> updates = clock.scheduleAtFixedRate(() -> Platform.runLater(
-                    () -> view[0].setLayoutX(view[0].getLayoutX() == 0 ? 1 : 0)), 0, 500, TimeUnit.MILLISECONDS);
+                    () -> view[0].setLayoutX(view[0].getLayoutX() == 0 ? 1 : 0)), 0, GridMapView.BLINK_BEAT_MS,
+                    TimeUnit.MILLISECONDS);
             Thread.sleep((long) (warmupSeconds * 1000));
             long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
@@ -448,12 +450,9 @@ public final class MapBench {
                 NodeMapScene nodes = (NodeMapScene) holder[0];
                 AtomicInteger tick = new AtomicInteger();
                 updates = clock.scheduleAtFixedRate(() -> Platform.runLater(() -> {
-                    int n = tick.getAndIncrement();
-                    nodes.setBlinkOn(n % 2 == 1);
-                    if (n % 2 == 0) {
-                        nodes.moveWorkers(scene.step());
-                    }
-                }), 0, 500, TimeUnit.MILLISECONDS);
+                    nodes.setBlinkOn(tick.getAndIncrement() % 2 == 1);
+                    nodes.moveWorkers(scene.step());
+                }), 0, GridMapView.BLINK_BEAT_MS, TimeUnit.MILLISECONDS);
             }
             Thread.sleep((long) (warmupSeconds * 1000));
             long cpu0 = processCpuNanos();
