@@ -11,8 +11,8 @@ import org.gridcommand.directory.ResourceKind;
 /**
  * Which camera and resource symbols to draw at one scale, so that a district-wide view is not a carpet of
  * overlapping icons: greedy, the most important first (fire stations, hospitals, police posts, medical points,
- * shelters, depots, hydrants, then cameras), dropping a symbol that would sit within {@link #SPACING_PX} of
- * one already shown. Zooming in brings every symbol back. Cases and workers are never thinned: they are what
+ * shelters, depots, hydrants, then cameras), dropping a symbol that would sit within {@link #SPACING_PX}
+ * ({@link #SPARSE_SPACING_PX} for hydrants and cameras) of one already shown. Zooming in brings every symbol back. Cases and workers are never thinned: they are what
  * the officer is looking for.
  *
  * <p>Decided for the whole district per scale (like the labels), so tiles agree at their seams and symbols do
@@ -21,6 +21,11 @@ import org.gridcommand.directory.ResourceKind;
 final class SymbolThinning {
     /** Closest distance between two shown symbols, in pixels times the scale factor (a symbol is ~14 px). */
     static final double SPACING_PX = 13;
+    /**
+     * Hydrants and cameras, hundreds of each, need this much room of their own: at a district-wide view they
+     * would otherwise carpet the map, and they matter only once the officer zooms to a place.
+     */
+    static final double SPARSE_SPACING_PX = 30;
     private static final ResourceKind[] IMPORTANCE = {ResourceKind.FIRE_STATION, ResourceKind.HOSPITAL,
             ResourceKind.POLICE_POST, ResourceKind.MEDICAL_POINT, ResourceKind.SHELTER, ResourceKind.SUPPLY_DEPOT,
             ResourceKind.HYDRANT};
@@ -66,18 +71,20 @@ final class SymbolThinning {
 
     static Shown compute(MapData data, double ppm, double scale) {
         double spacing = SPACING_PX * scale;
-        Occupancy taken = new Occupancy(spacing);
+        double sparse = SPARSE_SPACING_PX * scale;
+        Occupancy taken = new Occupancy(sparse);
         boolean[] resources = new boolean[data.resources.size()];
         for (ResourceKind kind : claimOrder()) {
             for (int i = 0; i < resources.length; i++) {
                 if (data.resources.get(i).kind() == kind) {
-                    resources[i] = taken.tryTake(data.resourceX[i] * ppm, -data.resourceY[i] * ppm);
+                    resources[i] = taken.tryTake(data.resourceX[i] * ppm, -data.resourceY[i] * ppm,
+                            kind == ResourceKind.HYDRANT ? sparse : spacing);
                 }
             }
         }
         boolean[] cameras = new boolean[data.cameras.size()];
         for (int i = 0; i < cameras.length; i++) {
-            cameras[i] = taken.tryTake(data.cameraX[i] * ppm, -data.cameraY[i] * ppm);
+            cameras[i] = taken.tryTake(data.cameraX[i] * ppm, -data.cameraY[i] * ppm, sparse);
         }
         return new Shown(cameras, resources);
     }
@@ -89,18 +96,22 @@ final class SymbolThinning {
         return order;
     }
 
-    /** Shown points on a grid of cells one spacing wide: a new point checks only the 3 x 3 cells around it. */
+    /**
+     * Shown points on a grid of cells as wide as the largest spacing: a new point checks only the 3 x 3
+     * cells around it.
+     */
     private static final class Occupancy {
-        private final double spacing;
+        private final double cell;
         private final Map<Long, double[]> cells = new HashMap<>();
 
-        Occupancy(double spacing) {
-            this.spacing = spacing;
+        Occupancy(double largestSpacing) {
+            this.cell = largestSpacing;
         }
 
-        boolean tryTake(double x, double y) {
-            long cx = (long) Math.floor(x / spacing);
-            long cy = (long) Math.floor(y / spacing);
+        /** Shows the point unless a shown one lies within {@code spacing} (at most the largest spacing). */
+        boolean tryTake(double x, double y, double spacing) {
+            long cx = (long) Math.floor(x / cell);
+            long cy = (long) Math.floor(y / cell);
             double limit = spacing * spacing;
             for (long dx = -1; dx <= 1; dx++) {
                 for (long dy = -1; dy <= 1; dy++) {

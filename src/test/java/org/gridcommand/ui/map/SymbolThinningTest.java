@@ -34,6 +34,10 @@ class SymbolThinningTest {
     }
 
     private record Symbol(double x, double y, boolean shown, ResourceKind kind) {
+        double spacing() {
+            return kind == null || kind == ResourceKind.HYDRANT ? SymbolThinning.SPARSE_SPACING_PX
+                    : SymbolThinning.SPACING_PX;
+        }
     }
 
     private static List<Symbol> symbols(SymbolThinning.Shown shown, double ppm) {
@@ -53,17 +57,17 @@ class SymbolThinningTest {
         double ppm = ppmForWidth(500);
         SymbolThinning.Shown shown = SymbolThinning.compute(data, ppm, 1.0);
         List<Symbol> all = symbols(shown, ppm);
-        double spacing = SymbolThinning.SPACING_PX;
         assertThat(shown.hiddenCount()).as("some of %d symbols hidden at 500 px", all.size()).isPositive();
         for (Symbol a : all) {
             if (!a.shown()) {
-                assertThat(all.stream().anyMatch(b -> b.shown() && Math.hypot(a.x() - b.x(), a.y() - b.y()) < spacing))
-                        .as("a hidden symbol has a shown one within %s px", spacing).isTrue();
+                assertThat(all.stream().anyMatch(b -> b.shown() && Math.hypot(a.x() - b.x(), a.y() - b.y()) < a.spacing()))
+                        .as("a hidden symbol has a shown one within its spacing").isTrue();
                 continue;
             }
             for (Symbol b : all) {
                 if (b != a && b.shown()) {
-                    assertThat(Math.hypot(a.x() - b.x(), a.y() - b.y())).isGreaterThanOrEqualTo(spacing);
+                    assertThat(Math.hypot(a.x() - b.x(), a.y() - b.y()))
+                            .isGreaterThanOrEqualTo(Math.min(a.spacing(), b.spacing()));
                 }
             }
         }
