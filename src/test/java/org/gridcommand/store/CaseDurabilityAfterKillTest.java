@@ -3,19 +3,12 @@ package org.gridcommand.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.gridcommand.cases.Case;
 import org.gridcommand.cases.CaseAction;
 import org.gridcommand.cases.CaseEvent;
@@ -32,11 +25,10 @@ import org.junit.jupiter.api.Test;
  * but never half of one: a case change without its trail line, or a line without its change.
  */
 class CaseDurabilityAfterKillTest {
-    private static final String EOF = "\u0000EOF";
     private static final int ACKS_BEFORE_KILL = 150;
 
     private Path dir;
-    private Process child;
+    private KilledChild child;
 
     private record Ack(int trailLines, String caseText) {
     }
@@ -48,8 +40,8 @@ class CaseDurabilityAfterKillTest {
 
     @AfterEach
     void tearDown() throws InterruptedException {
-        if (child != null && child.isAlive()) {
-            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        if (child != null) {
+            child.close();
         }
         TestStores.deleteTree(dir);
     }
@@ -87,49 +79,10 @@ class CaseDurabilityAfterKillTest {
 
     /** Runs the child until it has acknowledged enough, kills it, and returns the last ACK per case. */
     private Map<String, Ack> runAndKill() throws Exception {
-        String java = ProcessHandle.current().info().command()
-                .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this test"));
-        Path stderr = dir.resolve("child-stderr.txt");
-        child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-D" + org.gridcommand.common.AssetLocator.PROPERTY + "="
-                        + org.gridcommand.common.AssetLocator.assetsDir(),
-                CaseDurabilityChild.class.getName(), dir.toString())
-                .redirectError(stderr.toFile())
-                .start();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // the pipe breaks when the child is killed; EOF below still marks the end
-            } finally {
-                lines.add(EOF);
-            }
-        }, "case-child-stdout");
-        reader.setDaemon(true);
-        reader.start();
-
+        child = KilledChild.start(dir, CaseDurabilityChild.class, dir.toString());
         Map<String, Ack> acked = new LinkedHashMap<>();
-        int count = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (count < ACKS_BEFORE_KILL) {
-            String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (line == null || line.equals(EOF)) {
-                fail("child stopped or stalled after " + count + " ACKs; its stderr:\n" + tail(stderr));
-            }
-            if (record(acked, line)) {
-                count++;
-            }
-        }
-        // SIGKILL through the ProcessHandle, so ACKs already in the pipe are still read (see DurabilityAfterKillTest).
-        assertThat(child.toHandle().destroyForcibly()).as("SIGKILL sent").isTrue();
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("child died after SIGKILL").isTrue();
-        for (String line; !(line = lines.take()).equals(EOF); ) {
-            record(acked, line);
-        }
+        child.readUntil(ACKS_BEFORE_KILL, line -> record(acked, line));
+        child.killAndDrain(line -> record(acked, line));
         return acked;
     }
 
@@ -150,13 +103,5 @@ class CaseDurabilityAfterKillTest {
         }
         acked.put(parts[1], new Ack(Integer.parseInt(parts[2]), text));
         return true;
-    }
-
-    private static String tail(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return "(none)";
-        }
-        String text = Files.readString(file);
-        return text.length() <= 4_000 ? text : text.substring(text.length() - 4_000);
     }
 }

@@ -32,7 +32,7 @@ public final class CaseDurabilityChild {
     }
 
     public static void main(String[] args) throws Exception {
-        startOrphanGuard();
+        KilledChild.startOrphanGuard();
         Database db = Database.openH2(Path.of(args[0]), new ChangeBus());
         // Millisecond stamps: what the store keeps is then exactly what the service returned.
         Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
@@ -67,22 +67,6 @@ public final class CaseDurabilityChild {
                 ack(answered, ++lines);
             }
         }
-    }
-
-    /** If the test JVM dies first, our stdin closes: stop instead of writing forever. */
-    private static void startOrphanGuard() {
-        Thread guard = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // the parent never writes; only end-of-file matters
-                }
-            } catch (java.io.IOException ignored) {
-                // a broken pipe means the parent is gone too
-            }
-            Runtime.getRuntime().halt(3);
-        }, "orphan-guard");
-        guard.setDaemon(true);
-        guard.start();
     }
 
     private static void ack(Case c, int trailLines) {

@@ -4,16 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.gridcommand.common.ChangeBus;
 import org.junit.jupiter.api.AfterEach;
@@ -25,9 +17,8 @@ import org.junit.jupiter.api.Test;
  * default WRITE_DELAY, which keeps the last half second of commits in memory only.
  */
 class DurabilityAfterKillTest {
-    private static final String EOF = "\u0000EOF";
     private Path dir;
-    private Process child;
+    private KilledChild child;
 
     @BeforeEach
     void setUp() {
@@ -36,8 +27,8 @@ class DurabilityAfterKillTest {
 
     @AfterEach
     void tearDown() throws InterruptedException {
-        if (child != null && child.isAlive()) {
-            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        if (child != null) {
+            child.close();
         }
         TestStores.deleteTree(dir);
     }
@@ -76,60 +67,18 @@ class DurabilityAfterKillTest {
 
     /** Runs the child until it acknowledges {@code target}, kills it, and returns the last ACK it printed. */
     private long runAndKillAfter(String mode, long target, Runnable whileRunning) throws Exception {
-        String java = ProcessHandle.current().info().command()
-                .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this test"));
-        Path stderr = dir.resolve("child-stderr.txt");
-        child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                DurabilityChild.class.getName(), mode, dir.toString())
-                .redirectError(stderr.toFile())
-                .start();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // the pipe breaks when the child is killed; EOF below still marks the end
-            } finally {
-                lines.add(EOF);
-            }
-        }, "child-stdout");
-        reader.setDaemon(true);
-        reader.start();
-
-        long lastAck = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (lastAck < target) {
-            String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (line == null || line.equals(EOF)) {
-                fail("child stopped or stalled at ACK " + lastAck + " before ACK " + target + "; its stderr:\n"
-                        + tail(stderr));
-            }
-            lastAck = Math.max(lastAck, parseAck(line));
-        }
+        child = KilledChild.start(dir, DurabilityChild.class, mode, dir.toString());
+        long[] lastAck = {0};
+        child.readUntil(1, line -> {
+            lastAck[0] = Math.max(lastAck[0], parseAck(line));
+            return lastAck[0] >= target;
+        });
         whileRunning.run();
-        // SIGKILL through the ProcessHandle: Process.destroyForcibly would also close our end of the pipe
-        // and throw away ACK lines the child had already printed.
-        assertThat(child.toHandle().destroyForcibly()).as("SIGKILL sent").isTrue();
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("child died after SIGKILL").isTrue();
-        // ACKs already in the pipe were printed after their writes returned: they count too.
-        for (String line; !(line = lines.take()).equals(EOF); ) {
-            lastAck = Math.max(lastAck, parseAck(line));
-        }
-        return lastAck;
+        child.killAndDrain(line -> lastAck[0] = Math.max(lastAck[0], parseAck(line)));
+        return lastAck[0];
     }
 
     private static long parseAck(String line) {
         return line.startsWith("ACK ") ? Long.parseLong(line.substring(4).trim()) : 0;
-    }
-
-    private static String tail(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return "(none)";
-        }
-        String text = Files.readString(file);
-        return text.length() <= 4_000 ? text : text.substring(text.length() - 4_000);
     }
 }

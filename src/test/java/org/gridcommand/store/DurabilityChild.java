@@ -21,7 +21,7 @@ public final class DurabilityChild {
     }
 
     public static void main(String[] args) throws Exception {
-        startOrphanGuard();
+        KilledChild.startOrphanGuard();
         String mode = args[0];
         Database db = Database.openH2(Path.of(args[1]), new ChangeBus());
         if (mode.equals("cases")) {
@@ -40,21 +40,5 @@ public final class DurabilityChild {
     private static void ack(long n) {
         System.out.println("ACK " + n);
         System.out.flush();
-    }
-
-    /** If the test JVM dies first, our stdin closes: stop instead of writing forever. */
-    private static void startOrphanGuard() {
-        Thread guard = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // the parent never writes; only end-of-file matters
-                }
-            } catch (java.io.IOException ignored) {
-                // a broken pipe means the parent is gone too
-            }
-            Runtime.getRuntime().halt(3);
-        }, "orphan-guard");
-        guard.setDaemon(true);
-        guard.start();
     }
 }
