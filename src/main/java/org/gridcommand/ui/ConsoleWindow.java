@@ -17,6 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.beans.value.ObservableValue;
 import org.gridcommand.app.AppContext;
+import org.gridcommand.app.OverdueEscalation;
 import org.gridcommand.camera.Camera;
 import org.gridcommand.cases.Case;
 import org.gridcommand.cases.Category;
@@ -26,6 +27,7 @@ import org.gridcommand.duty.Operator;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.SmallGrid;
 import org.gridcommand.grid.UnitGridCode;
+import org.gridcommand.ui.alert.OverdueNotifier;
 import org.gridcommand.ui.fx.FxThread;
 import org.gridcommand.ui.workspace.MapWorkspace;
 import org.gridcommand.ui.plan.PlanPanel;
@@ -47,6 +49,7 @@ public final class ConsoleWindow {
     private final CaseQueueViewModel queueModel;
     private final VideoWall videoWall;
     private final Runnable unsubscribe;
+    private final OverdueNotifier overdueNotifier;
     private boolean videoShowsTopCase;
 
     public ConsoleWindow(AppContext context, VideoEngine videoEngine, ObservableValue<Operator> operator,
@@ -68,6 +71,10 @@ public final class ConsoleWindow {
                 () -> text.format("queue.subtitle", queueModel.openCountProperty().get(), queueModel.rows().size()),
                 queueModel.openCountProperty(), queueModel.rows()));
         Node queueRegion = region("queue-region", text.get("queue.title"), queueInfo, queueView);
+        // Overdue cases are escalated in their trail and announced on the queue's notice strip, scanned off the FX thread.
+        overdueNotifier = queueView.overdueNotifier();
+        overdueNotifier.watch(OverdueEscalation.forContext(context, overdueNotifier::announce),
+                OverdueEscalation.SCAN_PERIOD);
         // casesProperty changes only when cases change; rows() is rebuilt by the 30 s SLA refresh too, and
         // the map must not redraw for that.
         queueModel.casesProperty().addListener((o, was, cases) -> {
@@ -138,6 +145,7 @@ public final class ConsoleWindow {
 
     public void dispose() {
         unsubscribe.run();
+        overdueNotifier.dispose();
     }
 
     private void onChange(ChangeEvent event) {

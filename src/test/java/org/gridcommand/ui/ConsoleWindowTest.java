@@ -2,13 +2,8 @@ package org.gridcommand.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -18,7 +13,6 @@ import org.gridcommand.app.AppContext;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
 import org.gridcommand.ui.map.GridMapView;
-import org.gridcommand.video.VideoEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,28 +25,24 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The real console window on the seeded demo store, in a real JavaFX stage. */
 @ExtendWith(ApplicationExtension.class)
 class ConsoleWindowTest {
-    private static Path dataDir;
+    private static DemoSeat seat;
     private static AppContext context;
-    private static VideoEngine videoEngine;
     private final SimpleObjectProperty<Operator> operator = new SimpleObjectProperty<>();
 
     @BeforeAll
     static void openDemoStore() throws Exception {
-        dataDir = Files.createTempDirectory("gc-console-test");
-        context = AppContext.openDemo(dataDir, Locale.ENGLISH, Clock.systemUTC());
-        videoEngine = VideoEngine.start();
+        seat = DemoSeat.open("gc-console-test", null);
+        context = seat.context();
     }
 
     @AfterAll
     static void closeStore() {
-        videoEngine.close();
-        context.close();
+        seat.close();
     }
 
     @Start
     void start(Stage stage) {
-        ConsoleWindow window = new ConsoleWindow(context, videoEngine, operator,
-                new SimpleStringProperty("local store only"));
+        ConsoleWindow window = seat.window(operator);
         Scene scene = new Scene(window.root(), 1600, 900);
         scene.getStylesheets().add(ConsoleLauncher.stylesheet());
         stage.setScene(scene);
@@ -88,7 +78,7 @@ class ConsoleWindowTest {
         Label op = robot.lookup("#status-operator").queryAs(Label.class);
         assertThat(op.getText()).contains("Chen Zhiqiang").contains("Shift supervisor");
         Label source = robot.lookup("#status-data-source").queryAs(Label.class);
-        assertThat(source.getText()).contains(dataDir.getFileName().toString());
+        assertThat(source.getText()).contains(seat.dataDir().getFileName().toString());
         Label clock = robot.lookup("#status-clock").queryAs(Label.class);
         assertThat(clock.getText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
     }

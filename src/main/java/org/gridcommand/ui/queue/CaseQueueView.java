@@ -40,8 +40,12 @@ import org.gridcommand.cases.IntakeResult;
 import org.gridcommand.cases.MergedReport;
 import org.gridcommand.common.ChangeBus;
 import org.gridcommand.sla.SlaView;
+import org.gridcommand.app.CaseCapExport;
+import org.gridcommand.sla.OverdueNotice;
 import org.gridcommand.ui.alert.AlertTone;
+import org.gridcommand.ui.alert.OverdueNotifier;
 import org.gridcommand.ui.alert.UrgentBanner;
+import org.gridcommand.ui.fx.FxThread;
 import org.gridcommand.ui.intake.IntakeDialog;
 
 /**
@@ -50,18 +54,25 @@ import org.gridcommand.ui.intake.IntakeDialog;
  * every verb is one key while the focus is in the queue and not in a text field (F1 or ? lists them).
  */
 public final class CaseQueueView extends StackPane {
+    private static final System.Logger LOG = System.getLogger(CaseQueueView.class.getName());
+
     private final CaseQueueViewModel model;
     private final AppContext context;
     private final QueueTexts texts;
     private final TableView<CaseRow> table = new TableView<>();
     private final TextField textFilter = new TextField();
     private final UrgentBanner banner;
+    private final OverdueNotifier overdue;
     private QueueHelpOverlay help;
     private final CaseDetailViewModel detailModel;
     private final TriageController triage;
     private final Map<Triage, Button> verbButtons = new EnumMap<>(Triage.class);
     private final ReadOnlyObjectWrapper<IntakeDialog> openIntake = new ReadOnlyObjectWrapper<>(this, "openIntake");
     private Runnable alertSound = new AlertTone()::play;
+    private Function<Case, java.nio.file.Path> capTarget = this::chooseCapFile;
+    private java.io.File capFolder;
+    private CaseCapExport capExport;
+    private boolean exporting;
     private boolean syncing;
 
     public CaseQueueView(CaseQueueViewModel model, AppContext context) {
@@ -87,6 +98,16 @@ public final class CaseQueueView extends StackPane {
                 alertSound.run();
             }
         });
+
+        overdue = new OverdueNotifier(texts.get("overdue.title"), texts.get("overdue.open"),
+                texts.get("overdue.dismiss"));
+        overdue.setTexts(this::describeOverdue, n -> texts.format("overdue.more", n));
+        overdue.setOnOpen(n -> {
+            model.selectCase(n.caseId());
+            table.requestFocus();
+        });
+        // The rows are rebuilt on each load and SLA refresh: the notice's case words and overrun follow them.
+        model.rows().addListener((ListChangeListener<CaseRow>) c -> overdue.refresh());
 
         Label message = new Label();
         message.setId("queue-message");
@@ -134,7 +155,7 @@ public final class CaseQueueView extends StackPane {
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         problem.visibleProperty().bind(problem.managedProperty());
 
-        VBox main = new VBox(banner, filterBar(), message, problem, split);
+        VBox main = new VBox(banner, overdue, filterBar(), message, problem, split);
         main.setMinSize(0, 0);
         getChildren().add(main);
         setMinSize(0, 0);
@@ -172,6 +193,11 @@ public final class CaseQueueView extends StackPane {
         return banner;
     }
 
+    /** The supervisor's overdue notice strip (the console feeds it and runs its scan). */
+    public OverdueNotifier overdueNotifier() {
+        return overdue;
+    }
+
     /** The shortcut list, made the first time it is asked for (it is rarely needed, and not at start). */
     public QueueHelpOverlay helpOverlay() {
         if (help == null) {
@@ -198,6 +224,14 @@ public final class CaseQueueView extends StackPane {
     /** Replaces the urgent-case chime (tests count calls; a silent seat passes a no-op). */
     public void setAlertSound(Runnable sound) {
         alertSound = sound == null ? () -> { } : sound;
+    }
+
+    /**
+     * Replaces the save dialog of the CAP export (P): given the case, the file to write, or null to cancel.
+     * Tests pass a path so no native dialog opens.
+     */
+    public void setCapTargetChooser(Function<Case, java.nio.file.Path> chooser) {
+        capTarget = chooser == null ? this::chooseCapFile : chooser;
     }
 
     /** The hotline form while it is open, else null. */
@@ -245,8 +279,106 @@ public final class CaseQueueView extends StackPane {
                     model.showMessage(texts.get("triage.noSelection"), true);
                 }
             }
+            case EXPORT_CAP -> exportCap();
             default -> triage.run(verb);
         }
+    }
+
+    /** O: selects the case of the oldest overdue notice and takes the notice down. */
+    public void openOverdueNotice() {
+        if (!overdue.openHead()) {
+            model.showMessage(texts.get("overdue.none"), false);
+        }
+    }
+
+    /** Shift+O: takes the oldest overdue notice down. */
+    public void dismissOverdueNotice() {
+        if (!overdue.dismissHead()) {
+            model.showMessage(texts.get("overdue.none"), false);
+        }
+    }
+
+    /**
+     * P: asks where to save, then writes the selected case, as the store holds it now, as a CAP 1.2 alert
+     * (status Actual) off the FX thread; the message strip says where it went or why it did not.
+     */
+    public void exportCap() {
+        Case c = model.selectedCaseProperty().get();
+        if (c == null) {
+            model.showMessage(texts.get("triage.noSelection"), true);
+            return;
+        }
+        if (!TriageController.allows(c, Triage.EXPORT_CAP)) {
+            model.showMessage(texts.get("cap.voided"), true);
+            return;
+        }
+        if (exporting) {
+            model.showMessage(texts.get("triage.busy"), true);
+            return;
+        }
+        java.nio.file.Path target = capTarget.apply(c);
+        if (target == null) {
+            table.requestFocus();
+            return;
+        }
+        exporting = true;
+        String id = c.id();
+        model.showMessage(texts.format("cap.working", target.getFileName()), false);
+        FxThread.background(() -> capExport().write(context.caseService().get(id), target), written -> {
+            exporting = false;
+            model.showMessage(texts.format("cap.saved", texts.categoryName(c.categoryCode()), texts.gridName(c),
+                    written.toAbsolutePath()), false);
+            table.requestFocus();
+        }, error -> {
+            exporting = false;
+            LOG.log(System.Logger.Level.WARNING, "CAP export of case " + id + " to " + target + " failed", error);
+            model.showMessage(texts.format("cap.failed", String.valueOf(error.getMessage())), true);
+            table.requestFocus();
+        });
+    }
+
+    /** Made on first use, on the export's background thread: it reads the CAP category map. */
+    private synchronized CaseCapExport capExport() {
+        if (capExport == null) {
+            capExport = CaseCapExport.forContext(context);
+        }
+        return capExport;
+    }
+
+    private java.nio.file.Path chooseCapFile(Case c) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(texts.get("cap.chooser.title"));
+        chooser.setInitialFileName(CaseCapExport.fileName(c));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(texts.get("cap.chooser.filter"),
+                "*.xml"));
+        if (capFolder != null && capFolder.isDirectory()) {
+            chooser.setInitialDirectory(capFolder);
+        }
+        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file == null) {
+            return null;
+        }
+        capFolder = file.getParentFile();
+        return file.toPath();
+    }
+
+    /** The notice in words: stage, category, grid, due time and how far over, from the loaded case if any. */
+    private String describeOverdue(OverdueNotice n) {
+        Case c = null;
+        for (CaseRow row : model.rows()) {
+            if (row.id().equals(n.caseId())) {
+                c = row.source();
+                break;
+            }
+        }
+        java.time.Instant now = context.clock().instant();
+        java.time.Duration over = java.time.Duration.between(n.due(), now);
+        if (over.compareTo(n.overrun()) < 0) {
+            over = n.overrun();
+        }
+        return texts.format("overdue.notice", texts.get("sla.stage." + n.stage().name()),
+                c == null ? n.caseId() : texts.categoryName(c.categoryCode()), c == null ? "" : texts.gridName(c),
+                texts.shortTime(n.due(), now), texts.duration(over));
     }
 
     public void toggleHelp() {
@@ -293,6 +425,18 @@ public final class CaseQueueView extends StackPane {
             return;
         }
         if (isTyping()) {
+            return;
+        }
+        if (code == KeyCode.O && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown() && !e.isShortcutDown()) {
+            e.consume();
+            if (helpShowing()) {
+                help.setVisible(false);
+            }
+            if (e.isShiftDown()) {
+                dismissOverdueNotice();
+            } else {
+                openOverdueNotice();
+            }
             return;
         }
         Triage verb = Triage.of(e);

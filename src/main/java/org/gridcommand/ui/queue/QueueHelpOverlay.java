@@ -69,6 +69,8 @@ public final class QueueHelpOverlay extends StackPane {
                 out.add(new Shortcut(t.keyName(), texts.get("help." + t.name())));
             }
         }
+        out.add(new Shortcut("O", texts.get("help.overdueOpen")));
+        out.add(new Shortcut("Shift+O", texts.get("help.overdueDismiss")));
         out.add(new Shortcut("↑ ↓", texts.get("help.move")));
         out.add(new Shortcut("Ctrl+F", texts.get("help.filter")));
         out.add(new Shortcut("F1  ?", texts.get("help.help")));

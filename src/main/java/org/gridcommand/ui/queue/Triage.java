@@ -22,6 +22,8 @@ public enum Triage {
     SUPERVISE(KeyCode.U, false, CaseAction.SUPERVISE, Input.NONE),
     ESCALATE(KeyCode.E, false, CaseAction.ESCALATE, Input.NOTE),
     OPEN_ON_MAP(KeyCode.M, false, null, Input.NONE),
+    /** Saves the case as a CAP 1.2 alert file (status Actual) where the officer chooses. */
+    EXPORT_CAP(KeyCode.P, false, null, Input.NONE),
     NEW_HOTLINE_CASE(KeyCode.N, false, null, Input.NONE);
 
     /** What the verb asks for before it runs: nothing, a note, a reason (kept on the case) or an assignee. */
@@ -47,7 +49,7 @@ public enum Triage {
         return shift;
     }
 
-    /** The life-cycle action, or null for the verbs that do not change the case (map, new case). */
+    /** The life-cycle action, or null for the verbs that do not change the case (map, CAP export, new case). */
     public CaseAction action() {
         return action;
     }

@@ -3,13 +3,7 @@ package org.gridcommand.ui.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridcommand.ui.queue.QueueTestSupport.waitUntil;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -28,7 +22,7 @@ import org.gridcommand.cases.DispatchAdvisor;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
 import org.gridcommand.ui.ConsoleWindow;
-import org.gridcommand.video.VideoEngine;
+import org.gridcommand.ui.DemoSeat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,31 +39,26 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class QueueKeyboardTriageTest {
     private static final Operator OFFICER = new Operator("Li Na", Role.DUTY_OFFICER);
-    private static Path dataDir;
+    private static DemoSeat seat;
     private static AppContext context;
-    private static VideoEngine videoEngine;
     private Stage stage;
     private CaseQueueView queue;
 
     @BeforeAll
     static void openDemoStore() throws Exception {
-        dataDir = Files.createTempDirectory("gc-queue-keys");
-        context = AppContext.openDemo(dataDir, Locale.ENGLISH, Clock.systemUTC());
-        context.duty().signOn(OFFICER);
-        videoEngine = VideoEngine.start();
+        seat = DemoSeat.open("gc-queue-keys", OFFICER);
+        context = seat.context();
     }
 
     @AfterAll
     static void closeStore() {
-        videoEngine.close();
-        context.close();
+        seat.close();
     }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        ConsoleWindow window = new ConsoleWindow(context, videoEngine, new SimpleObjectProperty<>(OFFICER),
-                new SimpleStringProperty("local store only"));
+        ConsoleWindow window = seat.window(OFFICER);
         QueueTestSupport.showConsole(stage, window);
         queue = QueueTestSupport.queueView(stage.getScene());
         queue.setAlertSound(() -> { });
