@@ -3,6 +3,7 @@ package org.gridcommand.ui;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
@@ -57,6 +58,9 @@ public final class SignOnDialog extends Dialog<Operator> {
         getDialogPane().setContent(form);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).setId("signon-ok");
+        // In the console's language, not the JVM's (JavaFX names its standard buttons after the JVM locale).
+        ((Button) getDialogPane().lookupButton(ButtonType.OK)).setText(text.get("dialog.ok"));
+        ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setText(text.get("dialog.cancel"));
 
         // Validate as the officer types: the OK button stays disabled and the reason is shown.
         Runnable validate = () -> {

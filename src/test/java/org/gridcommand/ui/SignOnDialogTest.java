@@ -29,6 +29,8 @@ class SignOnDialogTest {
 
     @Start
     void start(Stage stage) {
+        // An owner needs a scene; the primary stage only has one if an earlier test in this JVM gave it one.
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 320, 200));
         stage.show();
         Platform.runLater(() -> {
             SignOnDialog dialog = new SignOnDialog(Messages.forLocale(Locale.ENGLISH), stage);
@@ -54,5 +56,17 @@ class SignOnDialogTest {
 
         Optional<Operator> result = answer.get(10, TimeUnit.SECONDS);
         assertThat(result).contains(new Operator("Li Na", Role.SHIFT_SUPERVISOR));
+    }
+
+    @Test
+    void buttonsSpeakTheConsolesLanguageNotTheJvms(FxRobot robot) throws Exception {
+        Messages chinese = Messages.forLocale(Messages.ZH_CN);
+        SignOnDialog dialog = WaitForAsyncUtils.asyncFx(() -> new SignOnDialog(chinese, null)).get(10, TimeUnit.SECONDS);
+        javafx.scene.control.Button ok = (javafx.scene.control.Button) dialog.getDialogPane()
+                .lookupButton(javafx.scene.control.ButtonType.OK);
+        javafx.scene.control.Button cancel = (javafx.scene.control.Button) dialog.getDialogPane()
+                .lookupButton(javafx.scene.control.ButtonType.CANCEL);
+        assertThat(ok.getText()).isEqualTo(chinese.get("dialog.ok")).isNotEqualTo("OK");
+        assertThat(cancel.getText()).isEqualTo(chinese.get("dialog.cancel")).isNotEqualTo("Cancel");
     }
 }

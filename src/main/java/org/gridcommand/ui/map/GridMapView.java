@@ -768,6 +768,11 @@ public final class GridMapView extends Region {
         return null;
     }
 
+    /** The camera and resource symbols drawn at the current scale (indices as in the lists given). */
+    SymbolThinning.Shown shownSymbols() {
+        return data.thinning.at(data, projection.pixelsPerMetre(), scaleFactor);
+    }
+
     /** Index of the closest point within radius pixels, preferring later (drawn on top) ones on ties. */
     private int nearest(double[] xs, double[] ys, int n, double x, double y, double radius, boolean[] placed) {
         double mx = projection.mercatorX(x);

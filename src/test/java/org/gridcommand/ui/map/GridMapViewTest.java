@@ -232,7 +232,8 @@ class GridMapViewTest {
         Point2D casePx = local(caseAt);
         assertThat(isRed(pixel(casePx))).as("urgent case drawn red at its spot: " + pixel(casePx)).isTrue();
 
-        Camera camera = loneCamera();
+        boolean[] shown = fx(() -> map.shownSymbols().cameras());
+        Camera camera = loneCamera(shown);
         Point2D cameraPx = local(camera.position());
         assertThat(isCameraCyan(pixel(cameraPx))).as("camera dot at its spot: " + pixel(cameraPx)).isTrue();
 
@@ -354,14 +355,16 @@ class GridMapViewTest {
     // ---------------------------------------------------------------- fixtures
 
     /** A camera with no case, worker or resource near it, so its dot is what shows at its spot. */
-    private static Camera loneCamera() {
+    /** The camera farthest from every other symbol, among those the map draws at its scale. */
+    private static Camera loneCamera(boolean[] shown) {
         List<GeoPoint> others = new ArrayList<>();
         others.add(caseAt);
         others.add(workerAt);
         for (Resource r : demo.resources()) {
             others.add(r.position());
         }
-        return demo.cameras().stream()
+        return java.util.stream.IntStream.range(0, shown.length).filter(i -> shown[i])
+                .mapToObj(i -> demo.cameras().get(i))
                 .max(Comparator.comparingDouble(c -> others.stream()
                         .mapToDouble(o -> o.distanceMetres(c.position())).min().orElse(0)))
                 .orElseThrow();
