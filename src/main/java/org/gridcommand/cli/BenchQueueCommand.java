@@ -106,7 +106,7 @@ public final class BenchQueueCommand implements Callable<Integer> {
     }
 
     /**
-     * The fresh-JVM start run: {@code StartProbe DATA_DIR LANG}. Prints one line with the milliseconds from
+     * The fresh-JVM start run: {@code StartProbe DATA_DIR LANG LAUNCH_EPOCH_MS}. Prints one line with the milliseconds from
      * opening the store to the first frame with the queue's rows (and to each step on the way), then exits.
      */
     public static final class StartProbe {
@@ -116,9 +116,8 @@ public final class BenchQueueCommand implements Callable<Integer> {
         public static void main(String[] args) {
             int status = 0;
             try {
-                // The process's own start (exec), so JVM boot and class loading of main count too.
-                long processStart = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
-                        .orElse(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+                // Launched by the benchmark, which passes the moment it started this JVM.
+                long processStart = Long.parseLong(args[2]);
                 QueueBenchmark.StartTimes times = QueueBenchmark.startOnce(Path.of(args[0]),
                         Locale.forLanguageTag(args[1]), processStart);
                 System.out.println(QueueBenchmark.START_MARK + QueueBenchmark.format(times));

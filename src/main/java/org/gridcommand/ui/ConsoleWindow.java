@@ -13,6 +13,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.Scene;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.beans.value.ObservableValue;
@@ -81,7 +82,13 @@ public final class ConsoleWindow {
             mapWorkspace.setCases(cases);
             if (!videoShowsTopCase && !queueModel.rows().isEmpty()) {
                 videoShowsTopCase = true;
-                showCamerasNearTopCase();
+                // The queue first: its rows reach the screen before four decoders start competing for the CPU.
+                Scene scene = root.getScene();
+                if (scene == null) {
+                    showCamerasNearTopCase();
+                } else {
+                    FxThread.afterPulses(scene, 2, this::showCamerasNearTopCase);
+                }
             }
         });
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 
 /**
  * The one place that moves work between the FX thread and background threads.
@@ -55,6 +56,30 @@ public final class FxThread {
     /** Runs {@code work} in the background with no FX hand-off. */
     public static CompletableFuture<Void> background(Runnable work) {
         return CompletableFuture.runAsync(work, BACKGROUND);
+    }
+
+    /**
+     * Runs {@code then} on the FX thread once {@code count} more pulses have laid the scene out: a pulse
+     * starts only after the previous frame was rendered, so this waits for frames, not for time.
+     */
+    public static void afterPulses(Scene scene, int count, Runnable then) {
+        Runnable listener = new Runnable() {
+            private int left = count;
+
+            @Override
+            public void run() {
+                if (--left > 0) {
+                    Platform.requestNextPulse();
+                    return;
+                }
+                scene.removePostLayoutPulseListener(this);
+                then.run();
+            }
+        };
+        run(() -> {
+            scene.addPostLayoutPulseListener(listener);
+            Platform.requestNextPulse();
+        });
     }
 
     public static ThreadFactory daemonThreads(String prefix) {

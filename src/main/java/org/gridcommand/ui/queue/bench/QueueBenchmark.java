@@ -39,6 +39,7 @@ import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.SmallGrid;
 import org.gridcommand.ui.ConsoleStart;
+import org.gridcommand.ui.fx.FxThread;
 import org.gridcommand.ui.ConsoleWindow;
 import org.gridcommand.ui.queue.CaseQueueView;
 import org.gridcommand.ui.queue.CaseQueueViewModel;
@@ -57,7 +58,9 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * <p>(a) start: from the process's start (a fresh JVM per run by default, so JVM boot, class loading and
  * JIT are as cold as at a real start) to the first frame with the queue's rows in a shown console window
  * (the whole window: map, queue, video, plan, status bar) on the existing store, through the console's own
- * start sequence ({@link ConsoleStart}). With {@code --same-jvm} it counts from that sequence's first step. The moment counted is the pulse
+ * start sequence ({@link ConsoleStart}). With {@code --same-jvm} it counts from that sequence's first step.
+ * The console starts its video players two frames after the queue's rows arrive (the queue comes first), so
+ * the figure does not include the wall's first video frames. The moment counted is the pulse
  * after the one that laid the rows out: a pulse starts only when the previous frame has been rendered.
  *
  * <p>(b) filter and sort: scripted changes of a filter or of the sort column/direction in the console,
@@ -213,6 +216,9 @@ public final class QueueBenchmark {
         command.add(o.probeClass());
         command.add(o.dataDir().toString());
         command.add(o.locale().toLanguageTag());
+        // The moment of launch, so the child counts JVM boot too (the OS's own process start time is
+        // rounded to the machine's boot second on Linux: off by up to a second).
+        command.add(Long.toString(System.currentTimeMillis()));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         String answer = null;
         StringBuilder log = new StringBuilder();
@@ -518,21 +524,7 @@ public final class QueueBenchmark {
 
     /** Runs {@code then} on the FX thread after {@code count} more pulses have laid out the scene. */
     private static void afterPulses(Scene scene, int count, Runnable then) {
-        Runnable listener = new Runnable() {
-            private int left = count;
-
-            @Override
-            public void run() {
-                if (--left > 0) {
-                    Platform.requestNextPulse();
-                    return;
-                }
-                scene.removePostLayoutPulseListener(this);
-                then.run();
-            }
-        };
-        scene.addPostLayoutPulseListener(listener);
-        Platform.requestNextPulse();
+        FxThread.afterPulses(scene, count, then);
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
