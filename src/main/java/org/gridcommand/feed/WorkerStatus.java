@@ -1,0 +1,7 @@
+package org.gridcommand.feed;
+
+import java.time.Instant;
+
+/** A grid worker going on or off duty. */
+public record WorkerStatus(String messageId, String workerId, Instant at, boolean onDuty) implements FieldMessage {
+}
