@@ -42,6 +42,12 @@ class ArchitectureTest {
             .as("only the video package may touch vlcj");
 
     @ArchTest
+    static final ArchRule onlyTheFeedTransportUsesPaho = noClasses()
+            .that().resideOutsideOfPackages("org.gridcommand.feed.mqtt..", "org.gridcommand.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.paho..")
+            .as("only feed.mqtt (and the CLI's simulator and benchmark) may use the MQTT client");
+
+    @ArchTest
     static final ArchRule noSystemOutOutsideCli = noClasses()
             .that().resideOutsideOfPackage("org.gridcommand.cli..")
             .should().accessField(System.class, "out")
