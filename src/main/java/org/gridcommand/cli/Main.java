@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The command line: ./gridcommand COMMAND [options]. */
 @Command(name = "gridcommand", mixinStandardHelpOptions = true, version = "GridCommand 0.1.0",
         description = "Command-and-dispatch console for a district governance centre.",
-        subcommands = {DemoCommand.class, GridsCommand.class, LocateCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, GridsCommand.class, LocateCommand.class, SimulateCommand.class,
+                BenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
