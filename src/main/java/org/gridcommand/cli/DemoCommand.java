@@ -36,6 +36,14 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Role of --operator: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Role role;
 
+    @Option(names = "--broker", paramLabel = "URL",
+            description = "Take the field feed from this MQTT broker (tcp://host:1883 or ssl://…) instead of the "
+                    + "built-in simulation; run ./gridcommand simulate against it to see workers move.")
+    String broker;
+
+    @Option(names = "--no-field", description = "No field feed at all (no simulated patrols).")
+    boolean noField;
+
     @Override
     public Integer call() throws Exception {
         double seconds = exitAfter != null ? exitAfter : screenshot != null ? 8 : 0;
@@ -46,7 +54,8 @@ public final class DemoCommand implements Callable<Integer> {
                 // A timed run has nobody to answer the question: it signs on as the demo operator.
                 : seconds > 0 ? new Operator(demoOperatorName(), Role.DUTY_OFFICER) : null;
         return ConsoleLauncher.run(() -> AppContext.openDemo(common.dataDir(), common.locale(), Clock.systemUTC()),
-                new ConsoleOptions(size.width(), size.height(), screenshot, seconds, onDuty, common.locale()));
+                new ConsoleOptions(size.width(), size.height(), screenshot, seconds, onDuty, common.locale(),
+                        broker, !noField && broker == null));
     }
 
     private String demoOperatorName() {

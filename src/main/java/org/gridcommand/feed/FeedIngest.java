@@ -173,6 +173,8 @@ public final class FeedIngest implements AutoCloseable {
                     accepted.add(m);
                     if (m instanceof GpsFix fix) {
                         lastFixes.accept(fix);
+                    } else if (m instanceof GpsTrack track) {
+                        track.fixes().forEach(lastFixes::accept);
                     }
                 }
             }

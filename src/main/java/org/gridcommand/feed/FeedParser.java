@@ -173,6 +173,7 @@ public final class FeedParser {
         String messageId = root.get("id").asText();
         return switch (kind) {
             case GPS -> gps(m, root, messageId, sender, at);
+            case TRACK -> track(m, root, messageId, sender);
             case STATUS -> new WorkerStatus(messageId, sender, at, "on_duty".equals(root.get("state").asText()));
             case REPORT -> report(m, root, messageId, sender, at);
             case ALARM -> alarm(m, root, messageId, sensor, at);
@@ -255,21 +256,64 @@ public final class FeedParser {
         double accuracy = root.has("accuracy") ? root.get("accuracy").asDouble() : Double.NaN;
         GpsFix fix = new GpsFix(messageId, workerId, at, p, accuracy);
         Optional<GpsFix> previous = lookup(() -> lastFix.apply(workerId));
-        if (previous != null && previous.isPresent() && !at.isBefore(previous.get().at())) {
-            GpsFix prev = previous.get();
-            double metres = prev.position().distanceMetres(p);
-            double seconds = Duration.between(prev.at(), at).toMillis() / 1000.0;
-            double allowed = settings.maxSpeedKmh() / 3.6 * seconds + settings.jumpAllowanceMetres();
-            if (metres > allowed) {
-                String speed = seconds > 0
-                        ? String.format(Locale.ROOT, "%.0f km/h", metres / seconds * 3.6) : "no time between them";
-                throw new Refused(QuarantineReason.IMPOSSIBLE_JUMP, m.label() + ": worker " + workerId + " moved "
-                        + distance(metres) + " in " + human(Duration.between(prev.at(), at)) + " since fix "
-                        + prev.messageId() + " at " + prev.at() + " (" + speed + "; at most "
-                        + fmt(settings.maxSpeedKmh()) + " km/h is plausible)");
-            }
+        if (previous != null && previous.isPresent()) {
+            checkJump(m.label(), previous.get(), fix);
         }
         return fix;
+    }
+
+    /**
+     * A buffered upload: every fix is checked like a single one (time, coordinates), and each against the one
+     * before it in time (the first against the worker's last accepted fix), so one bad fix refuses the message.
+     */
+    private GpsTrack track(Message m, JsonNode root, String messageId, String workerId) {
+        String datum = text(root, "datum");
+        JsonNode list = root.get("fixes");
+        List<GpsFix> fixes = new ArrayList<>(list.size());
+        Instant latest = m.receivedAt.plus(settings.futureTolerance());
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode f = list.get(i);
+            String label = m.label() + " fixes[" + i + "]";
+            Instant at = timestamp(m, f.get("at").asText());
+            if (at.isAfter(latest)) {
+                throw new Refused(QuarantineReason.FUTURE_TIMESTAMP, label + ": at " + f.get("at").asText() + " is "
+                        + human(Duration.between(m.receivedAt, at)) + " ahead of the receipt time " + m.receivedAt
+                        + " (is the device clock wrong?)");
+            }
+            GeoPoint p = position(label, f, datum);
+            double accuracy = f.has("accuracy") ? f.get("accuracy").asDouble() : Double.NaN;
+            fixes.add(new GpsFix(messageId, workerId, at, p, accuracy));
+        }
+        fixes.sort(java.util.Comparator.comparing(GpsFix::at));
+        Optional<GpsFix> previous = lookup(() -> lastFix.apply(workerId));
+        GpsFix before = previous != null && previous.isPresent() ? previous.get() : null;
+        for (GpsFix fix : fixes) {
+            if (before != null) {
+                checkJump(m.label(), before, fix);
+            }
+            if (before == null || !fix.at().isBefore(before.at())) {
+                before = fix;
+            }
+        }
+        return new GpsTrack(messageId, workerId, fixes.get(fixes.size() - 1).at(), fixes);
+    }
+
+    /** IMPOSSIBLE_JUMP when the worker could not have gone from {@code prev} to {@code fix}; older fixes are not compared. */
+    private void checkJump(String label, GpsFix prev, GpsFix fix) {
+        if (fix.at().isBefore(prev.at())) {
+            return;
+        }
+        double metres = prev.position().distanceMetres(fix.position());
+        double seconds = Duration.between(prev.at(), fix.at()).toMillis() / 1000.0;
+        double allowed = settings.maxSpeedKmh() / 3.6 * seconds + settings.jumpAllowanceMetres();
+        if (metres > allowed) {
+            String speed = seconds > 0
+                    ? String.format(Locale.ROOT, "%.0f km/h", metres / seconds * 3.6) : "no time between them";
+            throw new Refused(QuarantineReason.IMPOSSIBLE_JUMP, label + ": worker " + fix.workerId() + " moved "
+                    + distance(metres) + " in " + human(Duration.between(prev.at(), fix.at())) + " since fix "
+                    + prev.messageId() + " at " + prev.at() + " (" + speed + "; at most "
+                    + fmt(settings.maxSpeedKmh()) + " km/h is plausible)");
+        }
     }
 
     private FieldReport report(Message m, JsonNode root, String messageId, String workerId, Instant at) {
@@ -308,11 +352,14 @@ public final class FeedParser {
 
     /** lon/lat in the message's datum → WGS-84, or IMPLAUSIBLE_COORDINATES naming what is wrong. */
     private GeoPoint position(Message m, JsonNode root) {
+        return position(m.label(), root, text(root, "datum"));
+    }
+
+    /** lon/lat of {@code root} in {@code datumText} (null: WGS-84) → WGS-84; {@code label} names the place in messages. */
+    private GeoPoint position(String label, JsonNode root, String datumText) {
         double lon = root.get("lon").asDouble();
         double lat = root.get("lat").asDouble();
-        String datumText = text(root, "datum");
         Datum datum = datumText == null ? Datum.WGS84 : Datum.parse(datumText);
-        String label = m.label();
         if (!Double.isFinite(lon) || !Double.isFinite(lat)) {
             throw implausible(label + ": " + (Double.isFinite(lon) ? "lat " + root.get("lat").asText() : "lon "
                     + root.get("lon").asText()) + " is not a finite number");

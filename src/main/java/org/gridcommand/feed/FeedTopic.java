@@ -17,7 +17,8 @@ public record FeedTopic(String districtCode, Kind kind, String senderId) {
 
     /** The message kinds; {@code level} is the topic level, also the schema's file name. */
     public enum Kind {
-        REPORT("report", "workerId"), GPS("gps", "workerId"), STATUS("status", "workerId"), ALARM("alarm", "sensorId");
+        REPORT("report", "workerId"), GPS("gps", "workerId"), TRACK("track", "workerId"), STATUS("status", "workerId"),
+        ALARM("alarm", "sensorId");
 
         private final String level;
         private final String senderField;

@@ -6,7 +6,7 @@ import java.time.Instant;
  * One valid message from the field, after parsing and validation. Every message carries the sender's own
  * id ({@code messageId}, unique per sender), so a redelivery is recognised and never stored twice.
  */
-public sealed interface FieldMessage permits GpsFix, WorkerStatus, FieldReport, SensorAlarm {
+public sealed interface FieldMessage permits GpsFix, GpsTrack, WorkerStatus, FieldReport, SensorAlarm {
     /** The sender's id for this message: the key of idempotent delivery. */
     String messageId();
 

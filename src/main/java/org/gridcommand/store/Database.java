@@ -21,6 +21,7 @@ import org.gridcommand.common.ChangeBus;
 import org.gridcommand.common.ChangeEvent;
 import org.gridcommand.directory.ResourceRepository;
 import org.gridcommand.duty.AuditRepository;
+import org.gridcommand.feed.FeedStore;
 import org.gridcommand.grid.GridRepository;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -58,7 +59,7 @@ public final class Database implements AutoCloseable {
      * every migration successful, opens without starting Flyway, which costs 0.4 s of a cold start to find
      * out that nothing is to do. MigrationOnH2AndPostgresTest keeps this in step with the scripts.
      */
-    static final int LATEST_MIGRATION = 2;
+    static final int LATEST_MIGRATION = 3;
     /** H2's DATABASE_ALREADY_OPEN_1: the file is locked by another process. */
     private static final int H2_ALREADY_OPEN = 90020;
 
@@ -75,6 +76,7 @@ public final class Database implements AutoCloseable {
     private final JdbcCaseRepository cases;
     private final JdbcCaseEventRepository caseEvents;
     private final JdbcAuditRepository audit;
+    private final JdbcFeedStore feed;
     private volatile boolean closed;
 
     private Database(DataSource dataSource, JdbcConnectionPool h2Pool, Vendor vendor, String description,
@@ -90,6 +92,7 @@ public final class Database implements AutoCloseable {
         this.cases = new JdbcCaseRepository(this);
         this.caseEvents = new JdbcCaseEventRepository(this);
         this.audit = new JdbcAuditRepository(this);
+        this.feed = new JdbcFeedStore(this);
     }
 
     /** Opens (creating if needed) the seat's local database at {@code dataDir/db/gridcommand}. */
@@ -240,6 +243,11 @@ public final class Database implements AutoCloseable {
 
     public AuditRepository audit() {
         return audit;
+    }
+
+    /** The field feed: GPS fixes, duty status changes, sensor alarms, quarantine and message receipts. */
+    public FeedStore feed() {
+        return feed;
     }
 
     /** True until a district has been stored: the console then offers to load the demo seed. */

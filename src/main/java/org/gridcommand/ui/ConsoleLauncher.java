@@ -20,6 +20,12 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.gridcommand.app.AppContext;
+import org.gridcommand.feed.mqtt.MqttSettings;
+import org.gridcommand.feed.SensorRegistry;
+import org.gridcommand.feed.FeedTopic;
+import org.gridcommand.feed.FeedIngest;
+import org.gridcommand.app.FieldFeed;
+import org.gridcommand.app.DemoField;
 import org.gridcommand.common.Messages;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.ui.fx.FxThread;
@@ -42,6 +48,7 @@ public final class ConsoleLauncher {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger status = new AtomicInteger(0);
         AtomicReference<Throwable> storeFailure = new AtomicReference<>();
+        AtomicReference<AutoCloseable> field = new AtomicReference<>();
         try (ConsoleStart start = ConsoleStart.begin(openStore)) {
             ConsoleStart.startToolkit();
             Platform.runLater(() -> {
@@ -60,7 +67,7 @@ public final class ConsoleLauncher {
                             return;
                         }
                         try {
-                            open(ready.context(), options, ready.video(), operator, status, closed);
+                            open(ready.context(), options, ready.video(), operator, status, closed, field);
                         } catch (RuntimeException e) {
                             LOG.log(System.Logger.Level.ERROR, "console failed to open", e);
                             status.set(1);
@@ -74,6 +81,15 @@ public final class ConsoleLauncher {
                 }
             });
             closed.await();
+            // The feed stops before the store closes: a batch being committed finishes and is acknowledged.
+            AutoCloseable feed = field.get();
+            if (feed != null) {
+                try {
+                    feed.close();
+                } catch (Exception e) {
+                    LOG.log(System.Logger.Level.WARNING, "the field feed did not stop cleanly", e);
+                }
+            }
         } finally {
             Platform.exit();
         }
@@ -106,7 +122,7 @@ public final class ConsoleLauncher {
     }
 
     private static void open(AppContext context, ConsoleOptions options, VideoEngine videoEngine, Operator operator,
-                             AtomicInteger status, CountDownLatch closed) {
+                             AtomicInteger status, CountDownLatch closed, AtomicReference<AutoCloseable> field) {
         Messages text = context.messages();
         ReadOnlyObjectWrapper<Operator> onDuty = new ReadOnlyObjectWrapper<>();
         ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper(text.get("connection.localOnly"));
@@ -136,6 +152,7 @@ public final class ConsoleLauncher {
         };
         stage.setOnHidden(e -> shutDown.run());
         stage.show();
+        field.set(startField(context, options, window));
 
         if (options.timed()) {
             PauseTransition wait = new PauseTransition(Duration.seconds(options.exitAfterSeconds()));
@@ -159,6 +176,42 @@ public final class ConsoleLauncher {
             });
             wait.play();
         }
+    }
+
+    /**
+     * The seat's field feed, shown in the window: from the broker when one is configured (connected in the
+     * background: the console never waits for the network), else the in-process demo simulation, else none.
+     */
+    private static AutoCloseable startField(AppContext context, ConsoleOptions options, ConsoleWindow window) {
+        if (options.broker() == null && !options.simulateField()) {
+            return null;
+        }
+        FieldFeed feed = FieldFeed.open(context, SensorRegistry.loadDemo(), FeedIngest.Settings.DEFAULT,
+                window::onFieldMessages);
+        window.attachFeed(feed);
+        if (options.broker() != null) {
+            MqttSettings settings = new MqttSettings(options.broker(), seatClientId(context), null, null,
+                    FeedTopic.subscription(context.district().adminCode()));
+            feed.keepConnecting(settings, error -> FxThread.run(() -> {
+                LOG.log(System.Logger.Level.ERROR, "field feed: " + error.getMessage());
+                Alert alert = new Alert(Alert.AlertType.WARNING, context.messages().format("feed.error.connect",
+                        error.getMessage()));
+                alert.getDialogPane().getStylesheets().add(stylesheet());
+                alert.show();
+            }));
+            return feed;
+        }
+        DemoField demo = DemoField.start(context, feed, 1);
+        return () -> {
+            demo.close();
+            feed.close();
+        };
+    }
+
+    /** One MQTT session per seat: the broker keeps this seat's unacknowledged messages under this id. */
+    private static String seatClientId(AppContext context) {
+        String seat = context.dataDir() == null ? "central" : context.dataDir().toAbsolutePath().toString();
+        return "gc-seat-" + Integer.toHexString(seat.hashCode());
     }
 
     public static String stylesheet() {

@@ -18,6 +18,16 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.beans.value.ObservableValue;
 import org.gridcommand.app.AppContext;
+import java.util.Map;
+import java.util.HashMap;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.KeyCode;
+import org.gridcommand.ui.feed.QuarantineView;
+import org.gridcommand.ui.feed.FeedStatusLink;
+import org.gridcommand.feed.GpsFix;
+import org.gridcommand.feed.GpsTrack;
+import org.gridcommand.feed.FieldMessage;
+import org.gridcommand.app.FieldFeed;
 import org.gridcommand.app.OverdueEscalation;
 import org.gridcommand.camera.Camera;
 import org.gridcommand.cases.Case;
@@ -51,6 +61,8 @@ public final class ConsoleWindow {
     private final VideoWall videoWall;
     private final Runnable unsubscribe;
     private final OverdueNotifier overdueNotifier;
+    private final StatusBar statusBar;
+    private FieldFeed feed;
     private boolean videoShowsTopCase;
 
     public ConsoleWindow(AppContext context, VideoEngine videoEngine, ObservableValue<Operator> operator,
@@ -109,8 +121,9 @@ public final class ConsoleWindow {
         SplitPane main = new SplitPane(left, right);
         main.setDividerPositions(0.56);
         root.setCenter(main);
-        root.setBottom(new StatusBar(text, context.clock(), context.zone(), context.database().describe(),
-                operator, connection));
+        statusBar = new StatusBar(text, context.clock(), context.zone(), context.database().describe(),
+                operator, connection);
+        root.setBottom(statusBar);
 
         unsubscribe = context.changes().subscribe(this::onChange);
         queueModel.reload();
@@ -148,6 +161,54 @@ public final class ConsoleWindow {
             Camera camera = nearest.get(i);
             videoWall.assign(i, camera.name().in(text.locale()), camera.subStreamUrl());
         }
+    }
+
+    /**
+     * Shows the field feed in the console: its line in the status bar (F8 or a click opens the quarantine).
+     * Worker moves reach the map through {@link #onFieldMessages}.
+     */
+    public void attachFeed(FieldFeed fieldFeed) {
+        this.feed = fieldFeed;
+        FeedStatusLink link = new FeedStatusLink(fieldFeed, text);
+        link.setOnAction(e -> openQuarantine());
+        statusBar.addItem(link);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F8 && feed != null) {
+                e.consume();
+                openQuarantine();
+            }
+        });
+    }
+
+    /** Opens the field feed's quarantine view (no-op without a feed). */
+    public void openQuarantine() {
+        if (feed == null) {
+            return;
+        }
+        Scene scene = root.getScene();
+        new QuarantineView(context.database().feed(), text, context.zone(), scene == null ? null : scene.getWindow(),
+                scene == null ? List.of() : scene.getStylesheets()).show();
+    }
+
+    /**
+     * What the field feed stored, from the ingest thread: each worker's newest fix moves them on the map
+     * (on the map's next beat, however many arrive).
+     */
+    public void onFieldMessages(List<FieldMessage> stored) {
+        Map<String, GpsFix> newest = new HashMap<>();
+        for (FieldMessage m : stored) {
+            List<GpsFix> fixes = m instanceof GpsFix fix ? List.of(fix)
+                    : m instanceof GpsTrack track ? track.fixes() : List.of();
+            for (GpsFix fix : fixes) {
+                newest.merge(fix.workerId(), fix, (a, b) -> b.at().isAfter(a.at()) ? b : a);
+            }
+        }
+        if (newest.isEmpty()) {
+            return;
+        }
+        Map<String, GeoPoint> moves = new HashMap<>();
+        newest.forEach((id, fix) -> moves.put(id, fix.position()));
+        FxThread.run(() -> mapWorkspace.map().moveWorkers(moves));
     }
 
     public void dispose() {

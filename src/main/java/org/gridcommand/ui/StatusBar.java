@@ -22,6 +22,11 @@ public final class StatusBar extends HBox {
     private final Label clockLabel = new Label();
     private final Timeline ticker;
 
+    /** Adds an item at the right end (e.g. the field feed's line). */
+    public void addItem(javafx.scene.Node item) {
+        getChildren().add(item);
+    }
+
     public StatusBar(Messages text, Clock clock, ZoneId zone, String dataSource,
                      ObservableValue<Operator> operator, ObservableValue<String> connection) {
         setId("status-bar");

@@ -400,6 +400,49 @@ class FeedParserTest {
 
     // ---------------------------------------------------------------- helpers
 
+    // ---------------------------------------------------------------- track uploads
+
+    private static String track(String fixes) {
+        return json("{'v':1,'id':'T1','workerId':'W0001','at':'2026-03-02T08:50:00+08:00','fixes':[" + fixes + "]}");
+    }
+
+    @Test
+    void aTrackUploadGivesEveryFixInTimeOrderUnderTheMessagesId() {
+        GpsTrack t = (GpsTrack) accepted("track", "W0001", track(
+                "{'at':'2026-03-02T08:49:30+08:00','lon':113.5714,'lat':22.3690},"
+                + "{'at':'2026-03-02T08:49:00+08:00','lon':113.5712,'lat':22.3688,'accuracy':6.5}"));
+        assertThat(t.messageId()).isEqualTo("T1");
+        assertThat(t.fixes()).extracting(GpsFix::at).containsExactly(Instant.parse("2026-03-02T00:49:00Z"),
+                Instant.parse("2026-03-02T00:49:30Z"));
+        assertThat(t.fixes()).extracting(GpsFix::messageId).containsOnly("T1");
+        assertThat(t.at()).isEqualTo(Instant.parse("2026-03-02T00:49:30Z"));
+        assertThat(t.fixes().get(0).accuracyMetres()).isEqualTo(6.5);
+    }
+
+    @Test
+    void oneBadFixQuarantinesTheTrackNamingTheFix() {
+        String swapped = rejected(QuarantineReason.IMPLAUSIBLE_COORDINATES, topic("track", "W0001"), track(
+                "{'at':'2026-03-02T08:49:00+08:00','lon':113.5712,'lat':22.3688},"
+                + "{'at':'2026-03-02T08:49:30+08:00','lon':22.3690,'lat':113.5714}"));
+        assertThat(swapped).startsWith("track fixes[1]: ").contains("swapped");
+        String jump = rejected(QuarantineReason.IMPOSSIBLE_JUMP, topic("track", "W0001"), track(
+                "{'at':'2026-03-02T08:49:00+08:00','lon':113.5712,'lat':22.3688},"
+                + "{'at':'2026-03-02T08:49:30+08:00','lon':113.6712,'lat':22.3688}"));
+        assertThat(jump).contains("W0001").contains("km/h");
+        String future = rejected(QuarantineReason.FUTURE_TIMESTAMP, topic("track", "W0001"), track(
+                "{'at':'2026-03-02T23:49:00+08:00','lon':113.5712,'lat':22.3688}"));
+        assertThat(future).startsWith("track fixes[0]: ");
+        rejected(QuarantineReason.SCHEMA_VIOLATION, topic("track", "W0001"), track(""));
+    }
+
+    @Test
+    void aTracksFirstFixIsCheckedAgainstTheWorkersLastAcceptedFix() {
+        last.put("W0001", new GpsFix("G0", "W0001", Instant.parse("2026-03-02T00:48:00Z"),
+                new GeoPoint(113.4712, 22.3688), Double.NaN));
+        rejected(QuarantineReason.IMPOSSIBLE_JUMP, topic("track", "W0001"), track(
+                "{'at':'2026-03-02T08:49:00+08:00','lon':113.5712,'lat':22.3688}"));
+    }
+
     private FieldMessage accepted(String kind, String sender, String payload) {
         return accepted(parser, kind, sender, payload);
     }

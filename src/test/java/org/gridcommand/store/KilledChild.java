@@ -22,7 +22,7 @@ import org.gridcommand.common.AssetLocator;
  * The kill -9 harness the durability tests share: a child JVM that writes to a store and prints an "ACK"
  * line after each write returned, read line by line, then killed with SIGKILL while it writes.
  */
-final class KilledChild implements AutoCloseable {
+public final class KilledChild implements AutoCloseable {
     private static final String EOF = "\u0000EOF";
     private static final long STALL_SECONDS = 120;
 
@@ -50,7 +50,7 @@ final class KilledChild implements AutoCloseable {
     }
 
     /** Starts {@code main} with the test's class path and assets; its stderr goes to a file in {@code dir}. */
-    static KilledChild start(Path dir, Class<?> main, String... args) throws IOException {
+    public static KilledChild start(Path dir, Class<?> main, String... args) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this test"));
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
@@ -64,7 +64,7 @@ final class KilledChild implements AutoCloseable {
      * Hands each line to {@code counts} until it has answered true {@code wanted} times; fails with the
      * child's stderr if the child stops, or prints nothing for two minutes, before that.
      */
-    void readUntil(int wanted, Predicate<String> counts) throws Exception {
+    public void readUntil(int wanted, Predicate<String> counts) throws Exception {
         int counted = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STALL_SECONDS);
         while (counted < wanted) {
@@ -83,7 +83,7 @@ final class KilledChild implements AutoCloseable {
      * so they count too. Sent through the ProcessHandle: Process.destroyForcibly would also close our end of
      * the pipe and throw those lines away.
      */
-    void killAndDrain(Consumer<String> onLine) throws InterruptedException {
+    public void killAndDrain(Consumer<String> onLine) throws InterruptedException {
         assertThat(process.toHandle().destroyForcibly()).as("SIGKILL sent").isTrue();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("child died after SIGKILL").isTrue();
         for (String line; !(line = lines.take()).equals(EOF); ) {
@@ -107,7 +107,7 @@ final class KilledChild implements AutoCloseable {
     }
 
     /** For the child: if the test JVM dies first, stdin closes; stop instead of writing forever. */
-    static void startOrphanGuard() {
+    public static void startOrphanGuard() {
         Thread guard = new Thread(() -> {
             try {
                 while (System.in.read() >= 0) {

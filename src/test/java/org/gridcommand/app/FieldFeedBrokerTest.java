@@ -1,0 +1,162 @@
+package org.gridcommand.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.gridcommand.cases.Case;
+import org.gridcommand.cases.Channel;
+import org.gridcommand.feed.FeedIngest;
+import org.gridcommand.feed.FeedTopic;
+import org.gridcommand.feed.QuarantineReason;
+import org.gridcommand.feed.Quarantined;
+import org.gridcommand.feed.SensorRegistry;
+import org.gridcommand.feed.mqtt.MqttPublisher;
+import org.gridcommand.feed.mqtt.MqttSettings;
+import org.gridcommand.grid.GridWorker;
+import org.gridcommand.grid.SmallGrid;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+
+/**
+ * The field feed end to end on the real Mosquitto at 127.0.0.1:1883 and a real H2 demo store: a report sent
+ * with the mosquitto_pub tool becomes a located case in the queue; thousands of bad messages are
+ * quarantined, each with a reason, while good traffic goes on.
+ */
+class FieldFeedBrokerTest {
+    private static final String BROKER = "tcp://127.0.0.1:1883";
+    private static Path dir;
+    private static AppContext context;
+    private static FieldFeed feed;
+    private static String district;
+
+    @BeforeAll
+    static void openSeat() throws Exception {
+        dir = Files.createTempDirectory("gc-feed-broker");
+        context = AppContext.openDemo(dir, Locale.ENGLISH, Clock.systemUTC());
+        district = context.district().adminCode();
+        feed = FieldFeed.open(context, SensorRegistry.loadDemo(), FeedIngest.Settings.DEFAULT, stored -> { });
+        feed.connect(new MqttSettings(BROKER, "gc-test-seat-" + UUID.randomUUID().toString().substring(0, 8), null,
+                null, FeedTopic.subscription(district)));
+    }
+
+    @AfterAll
+    static void closeSeat() throws Exception {
+        feed.close();
+        context.close();
+    }
+
+    @Test
+    void aReportPublishedWithMosquittoPubAppearsInTheQueueLocatedToItsGrid() throws Exception {
+        GridWorker worker = context.district().gridWorkers().get(7);
+        SmallGrid grid = context.district().smallGrids().stream().filter(g -> g.code().equals(worker.smallGrid()))
+                .findFirst().orElseThrow();
+        Coordinate inside = grid.area().getInteriorPoint().getCoordinate();
+        String id = "test-" + UUID.randomUUID();
+        String payload = String.format(Locale.ROOT, "{\"v\":1,\"id\":\"%s\",\"workerId\":\"%s\",\"at\":\"%s\","
+                + "\"category\":\"0101\",\"lon\":%.7f,\"lat\":%.7f,\"description\":\"Manhole cover missing\"}",
+                id, worker.id(), Instant.now().truncatedTo(ChronoUnit.SECONDS), inside.x, inside.y);
+        Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", "1883", "-q", "1",
+                "-t", FeedTopic.of(district, FeedTopic.Kind.REPORT, worker.id()).topic(), "-m", payload)
+                .redirectErrorStream(true).start();
+        assertThat(pub.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(pub.exitValue()).as(new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+
+        waitUntil("the report's case is in the store", () -> context.database().cases().findByReportId(id).isPresent());
+        Case c = context.database().cases().findByReportId(id).orElseThrow();
+        assertThat(c.channel()).isEqualTo(Channel.GRID_WORKER);
+        assertThat(c.smallGridCode()).isEqualTo(grid.code().value());
+        assertThat(c.categoryCode()).isEqualTo("0101");
+        assertThat(context.todaysQueue()).extracting(Case::id).contains(c.id());
+    }
+
+    @Test
+    void tenThousandBadMessagesAreQuarantinedWithReasonsWhileGoodTrafficContinues() throws Exception {
+        String worker = context.district().gridWorkers().get(3).id();
+        GridWorker w = context.district().gridWorkers().get(3);
+        long quarantinedBefore = context.database().feed().quarantineCount();
+        long base = feed.stats().received();
+        Instant start = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int bad = 10_000;
+        int good = 400;
+        List<String> goodIds = new ArrayList<>();
+        try (MqttPublisher publisher = new MqttPublisher(BROKER, "gc-test-pub-" + run, null, null, 200)) {
+            int goodSent = 0;
+            for (int i = 0; i < bad; i++) {
+                String[] broken = brokenMessage(i, run, worker);
+                publisher.publish(broken[0], broken[1].getBytes(StandardCharsets.UTF_8));
+                if (i % 25 == 0 && goodSent < good) {
+                    String id = run + "-good-" + goodSent;
+                    // A slow walk north, one fix every 5 s: never a jump.
+                    String fix = String.format(Locale.ROOT, "{\"v\":1,\"id\":\"%s\",\"workerId\":\"%s\",\"at\":\"%s\","
+                            + "\"lon\":%.7f,\"lat\":%.7f}", id, worker, start.plusSeconds(5L * goodSent),
+                            w.lastPosition().lon(), w.lastPosition().lat() + goodSent * 0.00002);
+                    publisher.publish(FeedTopic.of(district, FeedTopic.Kind.GPS, worker).topic(),
+                            fix.getBytes(StandardCharsets.UTF_8));
+                    goodIds.add(id);
+                    goodSent++;
+                }
+                // This Mosquitto runs with its defaults, which drop QoS 1 messages for a session with more than
+                // 1,000 queued (see docs/field-protocol.md, broker settings): stay well below that.
+                if (i % 100 == 99) {
+                    int sent = i + 1 + goodSent;
+                    waitUntil("the seat keeps up", () -> feed.stats().received() >= base + sent - 100);
+                }
+            }
+            publisher.flush(30_000);
+        }
+        waitUntil("all bad messages quarantined", () ->
+                context.database().feed().quarantineCount() - quarantinedBefore >= bad);
+        waitUntil("all good fixes stored", () -> context.database().feed().received(goodIds).size() == goodIds.size());
+        assertThat(context.database().feed().quarantineCount() - quarantinedBefore).isEqualTo(bad);
+        List<Quarantined> newest = context.database().feed().quarantine(bad);
+        assertThat(newest).hasSize(bad).allSatisfy(q -> {
+            assertThat(q.reason()).isNotNull();
+            assertThat(q.detail()).isNotBlank();
+            assertThat(q.payload()).isNotEmpty();
+        });
+        assertThat(newest).extracting(Quarantined::reason).containsOnly(QuarantineReason.MALFORMED_JSON,
+                QuarantineReason.SCHEMA_VIOLATION, QuarantineReason.UNKNOWN_WORKER,
+                QuarantineReason.IMPLAUSIBLE_COORDINATES, QuarantineReason.UNKNOWN_TOPIC);
+        assertThat(context.database().feed().track(worker, start, start.plusSeconds(5L * good + 1)))
+                .hasSize(good);
+    }
+
+    /** Five kinds of broken message, in turn. */
+    private static String[] brokenMessage(int i, String run, String worker) {
+        String id = run + "-bad-" + i;
+        String gps = FeedTopic.of(district, FeedTopic.Kind.GPS, worker).topic();
+        return switch (i % 5) {
+            case 0 -> new String[] {gps, "{\"v\":1,\"id\":\"" + id + "\",\"workerId\""};
+            case 1 -> new String[] {gps, "{\"v\":1,\"id\":\"" + id + "\",\"workerId\":\"" + worker + "\",\"lon\":113.5}"};
+            case 2 -> new String[] {FeedTopic.of(district, FeedTopic.Kind.GPS, "W9999").topic(),
+                "{\"v\":1,\"id\":\"" + id + "\",\"workerId\":\"W9999\",\"at\":\"2026-01-01T00:00:00Z\",\"lon\":113.5,\"lat\":22.3}"};
+            case 3 -> new String[] {gps, "{\"v\":1,\"id\":\"" + id + "\",\"workerId\":\"" + worker
+                + "\",\"at\":\"2026-01-01T00:00:00Z\",\"lon\":22.36,\"lat\":113.58}"};
+            default -> new String[] {"gc/v1/" + district + "/position/" + worker, "{}"};
+        };
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting until " + what + "; feed " + feed.stats());
+            }
+            Thread.sleep(20);
+        }
+    }
+}
