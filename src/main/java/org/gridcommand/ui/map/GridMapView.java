@@ -230,6 +230,22 @@ public final class GridMapView extends Region {
         setOverlay(key, null);
     }
 
+    /** Read-only: the shapes under an overlay key (empty when none), as last set. */
+    public List<OverlayShape> overlay(String key) {
+        List<OverlayShape> shapes = data.overlays.get(key);
+        return shapes == null ? List.of() : shapes;
+    }
+
+    /** Read-only: the small-grid values the grids are filled by (empty while filled by big grid). */
+    public Map<String, Double> fillMetric() {
+        return data.metric == null ? Map.of() : data.metric;
+    }
+
+    /** Read-only: the legend title of the metric fill ("" while filled by big grid). */
+    public String fillMetricTitle() {
+        return data.metric == null ? "" : data.metricTitle;
+    }
+
     public void setFillByBigGrid() {
         data.setMetric(null, null);
         staticChanged();

@@ -46,6 +46,8 @@ import org.gridcommand.ui.map.OverlayStyle;
 import org.gridcommand.ui.map.tiles.BaseTileConfig;
 import org.gridcommand.ui.map.tiles.RetrieverBaseTiles;
 import org.gridcommand.ui.search.SearchBox;
+import org.gridcommand.ui.track.CoverageLayer;
+import org.gridcommand.ui.track.TrackReplayView;
 import org.locationtech.jts.geom.Polygon;
 
 /**
@@ -68,6 +70,8 @@ public final class MapWorkspace extends BorderPane {
     private final MeasureTool measure;
     private final CordonTool cordon;
     private final SearchBox search;
+    private final CoverageLayer coverage;
+    private final Label coverageLine = new Label();
 
     public MapWorkspace(AppContext context, Path dataDir) {
         this.context = context;
@@ -90,6 +94,7 @@ public final class MapWorkspace extends BorderPane {
             hideSidePanel();
         });
         search = new SearchBox(context.searchService(), text, this::goTo);
+        coverage = new CoverageLayer(context, map);
 
         setTop(toolbar());
         StackPane mapStack = new StackPane(map);
@@ -99,7 +104,11 @@ public final class MapWorkspace extends BorderPane {
         proofLine.setId("map-proof-line");
         proofLine.getStyleClass().add("map-status");
         proofLine.managedProperty().bind(proofLine.textProperty().isNotEmpty());
-        HBox status = new HBox(18, locateLine, proofLine);
+        coverageLine.setId("map-coverage-line");
+        coverageLine.getStyleClass().add("map-status");
+        coverageLine.textProperty().bind(coverage.summaryProperty());
+        coverageLine.managedProperty().bind(coverageLine.textProperty().isNotEmpty());
+        HBox status = new HBox(18, locateLine, proofLine, coverageLine);
         status.setPadding(new Insets(3, 10, 3, 10));
         setBottom(status);
 
@@ -113,6 +122,9 @@ public final class MapWorkspace extends BorderPane {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                         search::requestFocus);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F9), this::openTrackReplay);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F9, KeyCombination.SHIFT_DOWN),
+                        () -> coverage.shownProperty().set(!coverage.shownProperty().get()));
             }
         });
     }
@@ -128,6 +140,28 @@ public final class MapWorkspace extends BorderPane {
     /** The cordon the officer drew last, or null. */
     public ReadOnlyObjectProperty<Polygon> cordonProperty() {
         return cordon.cordonProperty();
+    }
+
+    /** The "patrol coverage (this shift)" layer (Shift+F9 or the layers menu). */
+    public CoverageLayer coverageLayer() {
+        return coverage;
+    }
+
+    /**
+     * Opens track replay (F9) in its own window, with the selected worker, or the selected grid's workers,
+     * already chosen.
+     */
+    public TrackReplayView openTrackReplay() {
+        List<String> chosen = List.of();
+        MapFeature selected = map.selectedProperty().get();
+        if (selected instanceof MapFeature.WorkerFeature w) {
+            chosen = List.of(w.worker().id());
+        } else if (selected instanceof MapFeature.GridFeature g) {
+            chosen = context.district().workersOf(g.grid().code()).stream().map(x -> x.id()).toList();
+        }
+        javafx.scene.Scene scene = getScene();
+        return TrackReplayView.open(context, chosen, scene == null ? null : scene.getWindow(),
+                scene == null ? List.of() : scene.getStylesheets());
     }
 
     public void setCases(List<Case> cases) {
@@ -164,6 +198,10 @@ public final class MapWorkspace extends BorderPane {
             item.selectedProperty().bindBidirectional(map.layerVisibleProperty(kind));
             layers.getItems().add(item);
         }
+        CheckMenuItem coverageItem = new CheckMenuItem(text.get("map.layer.coverage"));
+        coverageItem.setId("map-layer-coverage");
+        coverageItem.selectedProperty().bindBidirectional(coverage.shownProperty());
+        layers.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), coverageItem);
         ToggleGroup tools = new ToggleGroup();
         ToggleButton measureButton = new ToggleButton(text.get("map.tool.measure"));
         measureButton.setId("map-tool-measure");
@@ -184,16 +222,20 @@ public final class MapWorkspace extends BorderPane {
         Button proof = new Button(text.get("map.proof.open"));
         proof.setId("map-proof-open");
         proof.setOnAction(e -> chooseGridFile());
+        Button replay = new Button(text.get("map.trackReplay"));
+        replay.setId("map-track-replay");
+        replay.setTooltip(new Tooltip(text.get("map.trackReplay.hint")));
+        replay.setOnAction(e -> openTrackReplay());
         Button fit = new Button(text.get("map.fit"));
         fit.setId("map-fit");
         fit.setOnAction(e -> map.fitDistrict());
         // Buttons keep their full words; the search box gives up width first.
-        for (javafx.scene.control.Control c : List.of(layers, measureButton, cordonButton, proof, fit)) {
+        for (javafx.scene.control.Control c : List.of(layers, measureButton, cordonButton, proof, replay, fit)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         search.setMinWidth(120);
         HBox.setHgrow(search, Priority.SOMETIMES);
-        HBox bar = new HBox(8, search, layers, measureButton, cordonButton, proof, fit);
+        HBox bar = new HBox(8, search, layers, measureButton, cordonButton, proof, replay, fit);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("map-toolbar");
