@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
  * {@code bench NAME: VALUE UNIT; baseline BASELINE VALUE UNIT; ratio R}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
-        subcommands = {BenchLocateCommand.class, BenchMapCommand.class, BenchQueueCommand.class})
+        subcommands = {BenchLocateCommand.class, BenchMapCommand.class, BenchQueueCommand.class,
+                BenchIngestCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -46,7 +46,9 @@ public final class MqttPublisher implements AutoCloseable {
                 return;
             } catch (MqttException e) {
                 int code = e.getReasonCode();
-                if (code == MqttException.REASON_CODE_MAX_INFLIGHT || code == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
+                // A full window, or all 65,535 MQTT message ids in use: wait for the broker's acknowledgements.
+                if (code == MqttException.REASON_CODE_MAX_INFLIGHT || code == MqttException.REASON_CODE_NO_MESSAGE_IDS_AVAILABLE
+                        || code == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
                         || code == MqttException.REASON_CODE_CONNECTION_LOST) {
                     Thread.sleep(1);
                     continue;
