@@ -10,6 +10,7 @@ import org.gridcommand.feed.FeedParser;
 import org.gridcommand.feed.FeedStore;
 import org.gridcommand.feed.FieldMessage;
 import org.gridcommand.feed.LastFixes;
+import org.gridcommand.feed.SensorAlarms;
 import org.gridcommand.feed.SensorRegistry;
 import org.gridcommand.feed.mqtt.MqttFeedSource;
 import org.gridcommand.feed.mqtt.MqttSettings;
@@ -43,7 +44,8 @@ public final class FieldFeed implements AutoCloseable {
         FeedStore store = context.database().feed();
         LastFixes lastFixes = new LastFixes(store::lastFix);
         FeedParser parser = FeedParser.forDistrict(context.district(), sensors, lastFixes::get);
-        FeedIngest ingest = new FeedIngest(parser::parse, store, context.intake(), lastFixes, settings, onStored);
+        FeedIngest ingest = new FeedIngest(parser::parse, store, context.intake(), lastFixes, settings, onStored,
+                alarm -> SensorAlarms.toReport(alarm, sensors));
         return new FieldFeed(ingest, sensors, context.clock());
     }
 

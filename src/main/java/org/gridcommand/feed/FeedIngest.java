@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.gridcommand.cases.CaseReport;
 import org.gridcommand.cases.IntakeRejected;
 import org.gridcommand.cases.IntakeResult;
 import org.gridcommand.cases.IntakeService;
@@ -63,6 +66,7 @@ public final class FeedIngest implements AutoCloseable {
     private final LastFixes lastFixes;
     private final Settings settings;
     private final Consumer<List<FieldMessage>> onStored;
+    private final Function<SensorAlarm, Optional<CaseReport>> alarmCases;
     private final BlockingQueue<FeedDelivery> queue = new LinkedBlockingQueue<>();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
@@ -80,6 +84,16 @@ public final class FeedIngest implements AutoCloseable {
      */
     public FeedIngest(Parser parser, FeedStore store, IntakeService intake, LastFixes lastFixes, Settings settings,
                       Consumer<List<FieldMessage>> onStored) {
+        this(parser, store, intake, lastFixes, settings, onStored, alarm -> Optional.empty());
+    }
+
+    /**
+     * @param alarmCases the case a sensor alarm opens, if any; an alarm is stored as an alarm either way, and a
+     *                   repeat of an open alarm case nearby is merged into it
+     */
+    public FeedIngest(Parser parser, FeedStore store, IntakeService intake, LastFixes lastFixes, Settings settings,
+                      Consumer<List<FieldMessage>> onStored, Function<SensorAlarm, Optional<CaseReport>> alarmCases) {
+        this.alarmCases = Objects.requireNonNull(alarmCases, "alarmCases");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.store = Objects.requireNonNull(store, "store");
         this.intake = Objects.requireNonNull(intake, "intake");
@@ -182,6 +196,11 @@ public final class FeedIngest implements AutoCloseable {
         for (int i = 0; i < fieldReports.size(); i++) {
             submit(fieldReports.get(i), reportDeliveries.get(i), rejected);
         }
+        for (FieldMessage m : accepted) {
+            if (m instanceof SensorAlarm alarm) {
+                alarmCases.apply(alarm).ifPresent(this::openAlarmCase);
+            }
+        }
         FeedStore.CommitResult result = store.commit(new FeedBatch(accepted, rejected));
         commits.incrementAndGet();
         stored.addAndGet(result.stored());
@@ -215,6 +234,23 @@ public final class FeedIngest implements AutoCloseable {
         } catch (IntakeRejected e) {
             rejected.add(new Quarantined(delivery.topic(), delivery.payload(), delivery.receivedAt(),
                     QuarantineReason.INTAKE_REFUSED, e.getMessage(), report.messageId()));
+        }
+    }
+
+    /**
+     * The case of a sensor alarm; the same sensor (or one nearby) alarming again while the case is open adds
+     * to that case instead of opening another. An alarm the intake refuses is logged; it is stored as an alarm.
+     */
+    private void openAlarmCase(CaseReport report) {
+        try {
+            IntakeResult r = intake.submit(report);
+            if (r.outcome() == IntakeResult.Outcome.POSSIBLE_DUPLICATE) {
+                intake.mergeInto(r.possibleDuplicateOf().orElseThrow(), report);
+            }
+            reports.incrementAndGet();
+        } catch (IntakeRejected e) {
+            LOG.log(System.Logger.Level.WARNING, "field feed: sensor alarm " + report.reportId()
+                    + " opens no case: " + e.getMessage());
         }
     }
 

@@ -69,7 +69,7 @@ public final class SensorRegistry {
         for (JsonNode n : JsonDictionaryFile.entries(kindsFile, "kinds")) {
             String where = kindsName + ": kinds[" + i++ + "]: ";
             kinds.add(new SensorKind(text(n, "code", where), new BilingualName(text(n, "zh", where), text(n, "en", where)),
-                    text(n, "unit", where)));
+                    text(n, "unit", where), text(n, "caseCategory", where)));
         }
         List<Sensor> sensors = new ArrayList<>();
         String sensorsName = String.valueOf(sensorsFile.getFileName());

@@ -20,6 +20,7 @@ import org.gridcommand.feed.FeedIngest;
 import org.gridcommand.feed.FeedTopic;
 import org.gridcommand.feed.QuarantineReason;
 import org.gridcommand.feed.Quarantined;
+import org.gridcommand.feed.Sensor;
 import org.gridcommand.feed.SensorRegistry;
 import org.gridcommand.feed.mqtt.MqttPublisher;
 import org.gridcommand.feed.mqtt.MqttSettings;
@@ -80,6 +81,36 @@ class FieldFeedBrokerTest {
         assertThat(c.smallGridCode()).isEqualTo(grid.code().value());
         assertThat(c.categoryCode()).isEqualTo("0101");
         assertThat(context.todaysQueue()).extracting(Case::id).contains(c.id());
+    }
+
+    @Test
+    void aSmokeAlarmOpensAFireCaseAtTheSensorAndItsRepeatIsMergedIntoIt() throws Exception {
+        SensorRegistry sensors = SensorRegistry.loadDemo();
+        Sensor smoke = sensors.sensors().stream().filter(s -> s.kind().equals("smoke")).findFirst().orElseThrow();
+        String first = "alarm-" + UUID.randomUUID();
+        String second = "alarm-" + UUID.randomUUID();
+        try (MqttPublisher publisher = new MqttPublisher(BROKER, "gc-test-alarm-" + first.substring(6, 14), null, null, 10)) {
+            for (String id : List.of(first, second)) {
+                String alarm = String.format(Locale.ROOT, "{\"v\":1,\"id\":\"%s\",\"sensorId\":\"%s\",\"at\":\"%s\","
+                        + "\"kind\":\"smoke\",\"value\":12.5,\"unit\":\"%%/m\"}", id, smoke.id(),
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                publisher.publish(FeedTopic.of(district, FeedTopic.Kind.ALARM, smoke.id()).topic(),
+                        alarm.getBytes(StandardCharsets.UTF_8));
+                if (id.equals(first)) {
+                    waitUntil("the first alarm's case", () -> context.database().cases().findByReportId(first).isPresent());
+                }
+            }
+        }
+        waitUntil("the second alarm is kept", () -> context.database().feed().received(List.of(second)).size() == 1);
+        Case fire = context.database().cases().findByReportId(first).orElseThrow();
+        assertThat(fire.channel()).isEqualTo(Channel.SENSOR);
+        assertThat(fire.categoryCode()).isEqualTo("0602");
+        assertThat(fire.location().distanceMetres(smoke.position())).isLessThan(0.01);
+        if (smoke.smallGrid() != null) {
+            assertThat(fire.smallGridCode()).isEqualTo(smoke.smallGrid().value());
+        }
+        assertThat(context.database().cases().findByReportId(second)).map(Case::id).contains(fire.id());
+        assertThat(context.intake().mergedReports(fire.id())).hasSize(1);
     }
 
     @Test
