@@ -3,6 +3,9 @@ package org.gridcommand.app;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.gridcommand.feed.FeedDelivery;
 import org.gridcommand.feed.FeedIngest;
@@ -10,6 +13,7 @@ import org.gridcommand.feed.FeedParser;
 import org.gridcommand.feed.FeedStore;
 import org.gridcommand.feed.FieldMessage;
 import org.gridcommand.feed.LastFixes;
+import org.gridcommand.feed.RetentionPolicy;
 import org.gridcommand.feed.SensorAlarms;
 import org.gridcommand.feed.SensorRegistry;
 import org.gridcommand.feed.mqtt.MqttFeedSource;
@@ -21,6 +25,7 @@ import org.gridcommand.feed.mqtt.MqttSettings;
  * directly ({@link #offer}) with nothing to acknowledge.
  */
 public final class FieldFeed implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(FieldFeed.class.getName());
     private final FeedIngest ingest;
     private final SensorRegistry sensors;
     private final Clock clock;
@@ -28,10 +33,34 @@ public final class FieldFeed implements AutoCloseable {
     private String brokerUrl;
     private volatile boolean closed;
 
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "gc-feed-retention");
+        t.setDaemon(true);
+        return t;
+    });
+
     private FieldFeed(FeedIngest ingest, SensorRegistry sensors, Clock clock) {
         this.ingest = ingest;
         this.sensors = sensors;
         this.clock = clock;
+    }
+
+    /**
+     * Applies the retention policy now (in the background) and then once a day: old fixes go in small steps,
+     * so the feed never waits long for the store.
+     */
+    private void keepTidy(FeedStore store, RetentionPolicy policy) {
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                long gone = policy.apply(store, clock.instant());
+                if (gone > 0) {
+                    LOG.log(System.Logger.Level.INFO, "field feed: " + gone + " GPS fixes older than "
+                            + policy.gpsFixes().toDays() + " days deleted");
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "field feed: retention failed; trying again tomorrow", e);
+            }
+        }, 1, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
     }
 
     /**
@@ -46,7 +75,9 @@ public final class FieldFeed implements AutoCloseable {
         FeedParser parser = FeedParser.forDistrict(context.district(), sensors, lastFixes::get);
         FeedIngest ingest = new FeedIngest(parser::parse, store, context.intake(), lastFixes, settings, onStored,
                 alarm -> SensorAlarms.toReport(alarm, sensors));
-        return new FieldFeed(ingest, sensors, context.clock());
+        FieldFeed feed = new FieldFeed(ingest, sensors, context.clock());
+        feed.keepTidy(store, RetentionPolicy.loadDefault());
+        return feed;
     }
 
     /** Subscribes to the district's topics on the broker; throws a message naming the broker if it cannot. */
@@ -131,6 +162,7 @@ public final class FieldFeed implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         closed = true;
+        housekeeping.shutdownNow();
         MqttFeedSource s;
         synchronized (this) {
             s = source;

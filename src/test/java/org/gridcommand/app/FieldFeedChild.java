@@ -24,7 +24,7 @@ public final class FieldFeedChild {
         AppContext context = AppContext.openDemo(Path.of(args[0]), Locale.ENGLISH, Clock.systemUTC());
         String worker = args[2];
         FieldFeed[] feed = new FieldFeed[1];
-        feed[0] = FieldFeed.open(context, SensorRegistry.loadDemo(), new FeedIngest.Settings(50), stored -> {
+        feed[0] = FieldFeed.open(context, SensorRegistry.loadDemo(), new FeedIngest.Settings(50, 1L << 20), stored -> {
             int n = context.database().feed().track(worker, Instant.EPOCH, Instant.now().plusSeconds(86_400)).size();
             System.out.println("COUNT " + n);
             System.out.flush();
