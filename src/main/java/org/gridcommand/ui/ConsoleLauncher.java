@@ -26,6 +26,7 @@ import org.gridcommand.feed.FeedTopic;
 import org.gridcommand.feed.FeedIngest;
 import org.gridcommand.app.FieldFeed;
 import org.gridcommand.app.DemoField;
+import org.gridcommand.app.FeedConfig;
 import org.gridcommand.common.Messages;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.ui.fx.FxThread;
@@ -183,21 +184,27 @@ public final class ConsoleLauncher {
      * background: the console never waits for the network), else the in-process demo simulation, else none.
      */
     private static AutoCloseable startField(AppContext context, ConsoleOptions options, ConsoleWindow window) {
-        if (options.broker() == null && !options.simulateField()) {
+        String topics = FeedTopic.subscription(context.district().adminCode());
+        MqttSettings broker;
+        try {
+            broker = options.broker() != null
+                    ? new MqttSettings(options.broker(), seatClientId(context), null, null, topics)
+                    : FeedConfig.load(context.dataDir()).map(c -> c.settings(seatClientId(context), topics)).orElse(null);
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.ERROR, "field feed: " + e.getMessage());
+            warn(context, e.getMessage());
+            return null;
+        }
+        if (broker == null && !options.simulateField()) {
             return null;
         }
         FieldFeed feed = FieldFeed.open(context, SensorRegistry.loadDemo(), FeedIngest.Settings.DEFAULT,
                 window::onFieldMessages);
         window.attachFeed(feed);
-        if (options.broker() != null) {
-            MqttSettings settings = new MqttSettings(options.broker(), seatClientId(context), null, null,
-                    FeedTopic.subscription(context.district().adminCode()));
-            feed.keepConnecting(settings, error -> FxThread.run(() -> {
+        if (broker != null) {
+            feed.keepConnecting(broker, error -> FxThread.run(() -> {
                 LOG.log(System.Logger.Level.ERROR, "field feed: " + error.getMessage());
-                Alert alert = new Alert(Alert.AlertType.WARNING, context.messages().format("feed.error.connect",
-                        error.getMessage()));
-                alert.getDialogPane().getStylesheets().add(stylesheet());
-                alert.show();
+                warn(context, error.getMessage());
             }));
             return feed;
         }
@@ -206,6 +213,12 @@ public final class ConsoleLauncher {
             demo.close();
             feed.close();
         };
+    }
+
+    private static void warn(AppContext context, String problem) {
+        Alert alert = new Alert(Alert.AlertType.WARNING, context.messages().format("feed.error.connect", problem));
+        alert.getDialogPane().getStylesheets().add(stylesheet());
+        alert.show();
     }
 
     /** One MQTT session per seat: the broker keeps this seat's unacknowledged messages under this id. */
