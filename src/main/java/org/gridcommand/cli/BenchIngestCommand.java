@@ -1,13 +1,8 @@
 package org.gridcommand.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.gridcommand.app.bench.IngestBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,9 +60,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
             err.println("gridcommand: " + problem);
             return 2;
         }
-        boolean temporary = dataDir == null;
-        Path dir = temporary ? Files.createTempDirectory("gc-bench-ingest") : dataDir;
-        try {
+        try (TemporaryStore store = TemporaryStore.of(dataDir, "gc-bench-ingest", err)) {
+            Path dir = store.dir();
             IngestBenchmark bench = new IngestBenchmark(line -> {
                 out.println(line);
                 out.flush();
@@ -75,24 +69,6 @@ public final class BenchIngestCommand implements Callable<Integer> {
             bench.run(new IngestBenchmark.Options(dir, broker, stored, seconds, fixesPerMessage, latencySeconds,
                     queries, seed));
             return 0;
-        } finally {
-            if (temporary) {
-                deleteTree(dir, err);
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir, PrintWriter err) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            err.println("gridcommand: could not remove the temporary store " + dir + ": " + e.getMessage());
         }
     }
 }

@@ -1,14 +1,9 @@
 package org.gridcommand.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.gridcommand.ui.queue.bench.QueueBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,9 +61,8 @@ public final class BenchQueueCommand implements Callable<Integer> {
             err.println("gridcommand: --ops must be 1 to 100000, got " + ops);
             return 2;
         }
-        boolean temporary = dataDir == null;
-        Path dir = temporary ? Files.createTempDirectory("gc-bench-queue") : dataDir;
-        try {
+        try (TemporaryStore store = TemporaryStore.of(dataDir, "gc-bench-queue", err)) {
+            Path dir = store.dir();
             QueueBenchmark bench = new QueueBenchmark(line -> {
                 out.println(line);
                 out.flush();
@@ -84,24 +78,6 @@ public final class BenchQueueCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "bench queue-filter-sort-p95: %.1f ms", r.p95()));
             out.flush();
             return 0;
-        } finally {
-            if (temporary) {
-                deleteTree(dir);
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("gridcommand: could not remove the temporary store " + dir + ": " + e.getMessage());
         }
     }
 

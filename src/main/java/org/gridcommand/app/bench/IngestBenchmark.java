@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.gridcommand.app.AppContext;
 import org.gridcommand.app.FieldFeed;
+import org.gridcommand.common.Percentiles;
 import org.gridcommand.feed.FeedBatch;
 import org.gridcommand.feed.FeedIngest;
 import org.gridcommand.feed.FeedStore;
@@ -185,9 +186,9 @@ public final class IngestBenchmark {
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         out.accept(String.format(Locale.ROOT, "query: %d worker-days over %,d stored fixes (%d days), %,d fixes read; "
-                + "first %.1f ms, p50 %.1f ms, max %.1f ms", ms.length, filled, days, rows, ms[0], percentile(ms, 50),
+                + "first %.1f ms, p50 %.1f ms, max %.1f ms", ms.length, filled, days, rows, ms[0], Percentiles.of(ms, 50),
                 Arrays.stream(ms).max().orElse(0)));
-        result(String.format(Locale.ROOT, "bench ingest-query-worker-day-p95: %.1f ms", percentile(ms, 95)));
+        result(String.format(Locale.ROOT, "bench ingest-query-worker-day-p95: %.1f ms", Percentiles.of(ms, 95)));
     }
 
     // ---------------------------------------------------------------- throughput
@@ -289,10 +290,10 @@ public final class IngestBenchmark {
         }
         double[] v = ms.stream().mapToDouble(Double::doubleValue).toArray();
         out.accept(String.format(Locale.ROOT, "latency at the normal rate (%d workers, a fix every 30 s each): %d fixes, "
-                + "p50 %.1f ms, p95 %.1f ms, max %.1f ms", workers.size(), v.length, percentile(v, 50), percentile(v, 95),
+                + "p50 %.1f ms, p95 %.1f ms, max %.1f ms", workers.size(), v.length, Percentiles.of(v, 50), Percentiles.of(v, 95),
                 Arrays.stream(v).max().orElse(0)));
         out.accept("latency is from the publish call to the console's listener: durable, acknowledged, handed over");
-        result(String.format(Locale.ROOT, "bench ingest-latency-p99: %.1f ms", percentile(v, 99)));
+        result(String.format(Locale.ROOT, "bench ingest-latency-p99: %.1f ms", Percentiles.of(v, 99)));
     }
 
     // ---------------------------------------------------------------- messages
@@ -364,15 +365,5 @@ public final class IngestBenchmark {
         return context.district().smallGrids().stream().filter(g -> g.code().equals(w.smallGrid())).findFirst()
                 .map(g -> new GeoPoint(g.area().getInteriorPoint().getX(), g.area().getInteriorPoint().getY()))
                 .orElseThrow(() -> new IllegalStateException("worker " + w.id() + " has no small grid"));
-    }
-
-    static double percentile(double[] values, double p) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 }

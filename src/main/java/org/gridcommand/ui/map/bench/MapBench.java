@@ -23,6 +23,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.gridcommand.geo.WebMercator;
+import org.gridcommand.common.Percentiles;
 import org.gridcommand.ui.fx.FxThread;
 import org.gridcommand.ui.map.GridMapView;
 import org.gridcommand.ui.map.MapProjection;
@@ -190,7 +191,7 @@ public final class MapBench {
                 intervals[i - 1] = (t[i] - t[i - 1]) / 1e6;
             }
             Arrays.sort(intervals);
-            return new FrameStats(percentile(intervals, 0.50), percentile(intervals, 0.95), intervals.length, note);
+            return new FrameStats(Percentiles.of(intervals, 50), Percentiles.of(intervals, 95), intervals.length, note);
         } finally {
             onFx(() -> {
                 stage.close();
@@ -219,14 +220,6 @@ public final class MapBench {
             }
         }.start());
         return done.get(30, TimeUnit.MINUTES);
-    }
-
-    static double percentile(double[] sorted, double q) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(q * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
     private static Stage show(Parent root, Size size) {

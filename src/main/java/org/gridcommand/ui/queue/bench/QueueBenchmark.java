@@ -32,6 +32,7 @@ import org.gridcommand.cases.CaseState;
 import org.gridcommand.cases.Category;
 import org.gridcommand.cases.Channel;
 import org.gridcommand.cases.Priority;
+import org.gridcommand.common.Percentiles;
 import org.gridcommand.common.Ulid;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
@@ -107,12 +108,12 @@ public final class QueueBenchmark {
             out.accept(String.format(Locale.ROOT, "start run %d of %d%s: %.2f s (%s)", i + 1, o.runs(),
                     o.freshJvm() ? " (fresh JVM)" : " (same JVM)", starts[i], t.breakdown()));
         }
-        double median = percentile(starts, 50);
+        double median = Percentiles.of(starts, 50);
 
         FilterSortRun fs = filterAndSort(o);
         double[] ms = fs.millis();
-        return new Result(seeded[0], (int) seeded[1], fs.rows(), starts, median, ms, percentile(ms, 50),
-                percentile(ms, 95), Arrays.stream(ms).max().orElse(0));
+        return new Result(seeded[0], (int) seeded[1], fs.rows(), starts, median, ms, Percentiles.of(ms, 50),
+                Percentiles.of(ms, 95), Arrays.stream(ms).max().orElse(0));
     }
 
     // ---------------------------------------------------------------- seeding
@@ -391,8 +392,8 @@ public final class QueueBenchmark {
                 idleLayout[i] = t[2];
             }
             out.accept(String.format(Locale.ROOT, "a pulse with no change in the queue, for comparison: total p50 %.1f ms, "
-                    + "p95 %.1f ms; CSS and layout p50 %.1f ms, p95 %.1f ms", percentile(idleTotal, 50),
-                    percentile(idleTotal, 95), percentile(idleLayout, 50), percentile(idleLayout, 95)));
+                    + "p95 %.1f ms; CSS and layout p50 %.1f ms, p95 %.1f ms", Percentiles.of(idleTotal, 50),
+                    Percentiles.of(idleTotal, 95), Percentiles.of(idleLayout, 50), Percentiles.of(idleLayout, 95)));
             out.accept("slowest operations: " + worst.entrySet().stream()
                     .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(4)
                     .map(e -> String.format(Locale.ROOT, "%s %.1f ms", e.getKey(), e.getValue()))
@@ -401,7 +402,7 @@ public final class QueueBenchmark {
                     + "itself p50 %.1f ms, p95 %.1f ms; CSS and layout of the pulse p50 %.1f ms, p95 %.1f ms; the rest "
                     + "is waiting for the pulse (the frame before it, other windows' work)",
                     o.operations(), rows, onFx(() -> w.queue().model().openCountProperty().get()),
-                    percentile(change, 50), percentile(change, 95), percentile(layout, 50), percentile(layout, 95)));
+                    Percentiles.of(change, 50), Percentiles.of(change, 95), Percentiles.of(layout, 50), Percentiles.of(layout, 95)));
             return new FilterSortRun(ms, rows);
         } finally {
             CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -542,16 +543,5 @@ public final class QueueBenchmark {
     /** Starts JavaFX once per JVM with the console's theme, as the launcher does. */
     public static void startToolkit() throws InterruptedException {
         ConsoleStart.startToolkit();
-    }
-
-    /** Nearest-rank percentile of the values (p in 0..100). */
-    public static double percentile(double[] values, double p) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 }
