@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** The command line: ./gridcommand COMMAND [options]. */
 @Command(name = "gridcommand", mixinStandardHelpOptions = true, version = "GridCommand 0.1.0",
         description = "Command-and-dispatch console for a district governance centre.",
-        subcommands = {DemoCommand.class, GridsCommand.class, LocateCommand.class, SimulateCommand.class,
-                BenchCommand.class})
+        subcommands = {DemoCommand.class, GridsCommand.class, CamerasCommand.class, LocateCommand.class,
+                SimulateCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -21,7 +21,8 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("gridcommand: " + e.getMessage());
+            // Some failures (a timeout, say) carry no message: their kind is the message then.
+            cmd.getErr().println("gridcommand: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             return 1;
         });
         return cli;
