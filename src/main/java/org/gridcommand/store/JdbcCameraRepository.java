@@ -11,11 +11,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import org.gridcommand.camera.Camera;
 import org.gridcommand.camera.CameraRepository;
+import org.gridcommand.common.ChangeEvent;
 
 final class JdbcCameraRepository implements CameraRepository {
     private static final String COLUMNS = "id, name_zh, name_en, lon, lat, heading_deg, fov_deg, range_m,"
@@ -35,19 +38,64 @@ final class JdbcCameraRepository implements CameraRepository {
             return;
         }
         int existed = db.write("saving " + cameras.size() + " camera(s)",
-                c -> Upsert.replace(c, "camera", cameras, Camera::id, INSERT, (ps, cam) -> {
-                    ps.setString(1, cam.id());
-                    setName(ps, 2, cam.name());
-                    setPoint(ps, 4, cam.position());
-                    ps.setDouble(6, cam.headingDeg());
-                    ps.setDouble(7, cam.fovDeg());
-                    ps.setDouble(8, cam.rangeMetres());
-                    setString(ps, 9, cam.mainStreamUrl());
-                    setString(ps, 10, cam.subStreamUrl());
-                    setString(ps, 11, cam.group());
-                    setString(ps, 12, cam.smallGridCode());
-                }));
+                c -> Upsert.replace(c, "camera", cameras, Camera::id, INSERT, JdbcCameraRepository::bind));
         db.publish(Upsert.event("camera", cameras, Camera::id, existed));
+    }
+
+    @Override
+    public RegistryChange importRegistry(List<Camera> cameras, ImportMode mode) {
+        Objects.requireNonNull(cameras, "cameras");
+        Objects.requireNonNull(mode, "mode");
+        Set<String> ids = new HashSet<>();
+        for (Camera camera : cameras) {
+            if (!ids.add(camera.id())) {
+                throw new IllegalArgumentException("camera id " + camera.id() + " appears twice in the import");
+            }
+        }
+        RegistryChange change = db.write("importing " + cameras.size() + " camera(s) (" + mode + ")", c -> {
+            Set<String> stored = new HashSet<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM camera")) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1));
+                }
+            }
+            int updated = 0;
+            for (String id : ids) {
+                if (stored.contains(id)) {
+                    updated++;
+                }
+            }
+            int removed = 0;
+            if (mode == ImportMode.REPLACE) {
+                try (Statement st = c.createStatement()) {
+                    st.executeUpdate("DELETE FROM camera");
+                }
+                Batch.insert(c, INSERT, cameras, JdbcCameraRepository::bind);
+                removed = stored.size() - updated;
+            } else {
+                Upsert.replace(c, "camera", cameras, Camera::id, INSERT, JdbcCameraRepository::bind);
+            }
+            return new RegistryChange(cameras.size() - updated, updated, removed);
+        });
+        if (change.removed() > 0 || cameras.size() > 1) {
+            db.publish(new ChangeEvent("camera", null, ChangeEvent.Kind.BULK_LOADED));
+        } else if (cameras.size() == 1) {
+            db.publish(Upsert.event("camera", cameras, Camera::id, change.updated()));
+        }
+        return change;
+    }
+
+    private static void bind(PreparedStatement ps, Camera cam) throws SQLException {
+        ps.setString(1, cam.id());
+        setName(ps, 2, cam.name());
+        setPoint(ps, 4, cam.position());
+        ps.setDouble(6, cam.headingDeg());
+        ps.setDouble(7, cam.fovDeg());
+        ps.setDouble(8, cam.rangeMetres());
+        setString(ps, 9, cam.mainStreamUrl());
+        setString(ps, 10, cam.subStreamUrl());
+        setString(ps, 11, cam.group());
+        setString(ps, 12, cam.smallGridCode());
     }
 
     @Override

@@ -1,0 +1,798 @@
+package org.gridcommand.camera;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gridcommand.common.BilingualName;
+import org.gridcommand.geo.ChinaDatums;
+import org.gridcommand.geo.Datum;
+import org.gridcommand.geo.GeoPoint;
+import org.gridcommand.grid.District;
+import org.gridcommand.grid.GridLocator;
+import org.gridcommand.grid.SmallGrid;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Reads and checks a camera registry file: a CSV with a header row, or a JSON array of objects, with the fields
+ * {@code id, name_zh, name_en, lon, lat, heading, fov, range, main_url, sub_url, group} and an optional
+ * {@code datum} (wgs84, cgcs2000, gcj02, bd09; otherwise the datum given for the whole file). Positions are
+ * converted to WGS-84.
+ *
+ * <p>Every row is checked and every problem is reported with its line (and JSON object), the camera's id and the
+ * field, never thrown: an id that is malformed or taken twice, a 20-digit id whose type digits (11-13) are not a
+ * camera (131) or IP camera (132), positions out of range, swapped, outside the district (when one is given) or
+ * far from the rest of the file, a heading outside 0-360°, a field of view outside (0, 360°], a range not above
+ * 0 or beyond 5 km, a stream URL libVLC does not play. Ids that are not 20-digit codes are kept with a warning.
+ * Required: id, name_zh, lon, lat, heading, fov, range, main_url; name_en defaults to name_zh and sub_url to
+ * main_url. With a district, each camera gets the small grid it stands in ({@link GridLocator}).
+ */
+public final class CameraFileReader {
+    /** A camera does not see farther than this; a larger range is a typo (km for m, an extra zero). */
+    public static final double MAX_RANGE_METRES = 5_000;
+    /** How far outside the district's bounding box a camera may stand (it may look in from a border road). */
+    public static final double DISTRICT_MARGIN_DEG = 0.01;
+    /** Without a district: a camera farther than this from the middle of the file (about 500 km) is a typo. */
+    static final double PLAUSIBLE_SPREAD_DEG = 5.0;
+    /** GB/T 28181 device types (digits 11-13 of the id) that are cameras: 131 camera, 132 IP camera. */
+    public static final Set<String> CAMERA_TYPES = Set.of("131", "132");
+    /** Schemes libVLC plays (besides a plain file path and the console's own asset: prefix). */
+    public static final Set<String> PLAYABLE_SCHEMES = Set.of("rtsp", "rtmp", "http", "https", "udp", "rtp", "file");
+
+    static final int MAX_ID = 40;
+    static final int MAX_NAME = 200;
+    static final int MAX_GROUP = 100;
+    static final int MAX_URL = 1000;
+
+    static final List<String> COLUMNS = List.of("id", "name_zh", "name_en", "lon", "lat", "heading", "fov", "range",
+            "main_url", "sub_url", "group", "datum");
+    static final List<String> REQUIRED = List.of("id", "name_zh", "lon", "lat", "heading", "fov", "range", "main_url");
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("name", "name_zh"), Map.entry("longitude", "lon"), Map.entry("lng", "lon"),
+            Map.entry("latitude", "lat"), Map.entry("heading_deg", "heading"), Map.entry("fov_deg", "fov"),
+            Map.entry("range_m", "range"), Map.entry("group_code", "group"));
+
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):(.*)", Pattern.DOTALL);
+    private static final Pattern ID_CHARS = Pattern.compile("[\\p{L}\\p{N}._:/#-]+");
+    private static final String ASSET_SCHEME = "asset";
+    private static final String PLAYABLE_TEXT = "rtsp, rtmp, http, https, udp, rtp, file, or a file path";
+
+    // NaN is not JSON, but exports write it; reading it lets the bad field be named instead of the file.
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    private CameraFileReader() {
+    }
+
+    /**
+     * Reads a file; an IOException only means the file itself could not be read (missing, a folder, no access).
+     *
+     * @param datum    the datum of rows without a datum of their own
+     * @param district the district the cameras must stand in and whose small grids they get; null for none
+     */
+    public static CameraFile read(Path file, Datum datum, District district) throws IOException {
+        byte[] content = Files.readAllBytes(file);
+        Path name = file.getFileName();
+        return read(content, name == null ? file.toString() : name.toString(), datum, district);
+    }
+
+    /** Reads file content; never throws for bad content. The source name picks the format (.csv) and labels messages. */
+    public static CameraFile read(byte[] content, String source, Datum datum, District district) {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(datum, "datum");
+        try {
+            String text = decode(content);
+            List<CameraProblem> problems = new ArrayList<>();
+            List<Row> rows = isCsv(text, source) ? csvRows(text, problems) : jsonRows(text, problems);
+            return check(source, datum, district, rows, problems);
+        } catch (Unreadable e) {
+            return unreadable(source, datum, e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // A reader bug must still end as a problem naming the file, not as a stack trace for a duty officer.
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return unreadable(source, datum, "could not be read: " + message.lines().findFirst().orElse(message));
+        }
+    }
+
+    // ---------------------------------------------------------------- rows
+
+    /** One camera as written: field values by canonical name (trimmed, blank = absent), and where it stands. */
+    private record Row(int line, String where, Map<String, String> values, Map<String, String> malformed) {
+        String value(String field) {
+            return values.get(field);
+        }
+    }
+
+    private static final class Unreadable extends Exception {
+        Unreadable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static CameraFile unreadable(String source, Datum datum, String detail) {
+        return new CameraFile(source, datum, 0, List.of(), List.of(new CameraProblem(CameraProblemKind.UNREADABLE_FILE,
+                "file \"" + printable(source) + "\"", 0, null, null, detail)));
+    }
+
+    private static boolean isCsv(String text, String source) {
+        String lower = source.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) {
+            return true;
+        }
+        if (lower.endsWith(".json")) {
+            return false;
+        }
+        String t = text.stripLeading();
+        return !t.isEmpty() && t.charAt(0) != '[' && t.charAt(0) != '{';
+    }
+
+    private static String canonical(String name) {
+        String key = name.strip().toLowerCase(Locale.ROOT);
+        return ALIASES.getOrDefault(key, key);
+    }
+
+    private static List<Row> csvRows(String text, List<CameraProblem> problems) throws Unreadable {
+        Csv csv = new Csv(text);
+        List<Csv.Record> records = csv.records();
+        if (records.isEmpty()) {
+            throw new Unreadable("the file is empty");
+        }
+        Csv.Record header = records.get(0);
+        List<String> columns = header.fields().stream().map(CameraFileReader::canonical).toList();
+        List<String> missing = REQUIRED.stream().filter(c -> !columns.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            problems.add(new CameraProblem(CameraProblemKind.MISSING_COLUMN, "line " + header.line(), header.line(),
+                    null, null, "the header has no " + String.join(", ", missing) + " column"
+                    + (missing.size() == 1 ? "" : "s") + "; columns found: "
+                    + printable(String.join(", ", header.fields().stream().map(String::strip).toList()))));
+            return List.of();
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String c = columns.get(i);
+            if (c.isEmpty()) {
+                continue;
+            }
+            if (!COLUMNS.contains(c)) {
+                problems.add(new CameraProblem(CameraProblemKind.UNKNOWN_COLUMN, "line " + header.line(),
+                        header.line(), null, printable(header.fields().get(i).strip()),
+                        "not a camera column (ignored); the columns are " + String.join(", ", COLUMNS)));
+            } else if (!seen.add(c)) {
+                problems.add(new CameraProblem(CameraProblemKind.BAD_ROW, "line " + header.line(), header.line(),
+                        null, c, "the column appears twice in the header"));
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Csv.Record record : records.subList(1, records.size())) {
+            List<String> fields = record.fields();
+            if (fields.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            Map<String, String> values = new HashMap<>();
+            for (int i = 0; i < columns.size() && i < fields.size(); i++) {
+                String v = fields.get(i).strip();
+                if (COLUMNS.contains(columns.get(i)) && !v.isEmpty()) {
+                    values.putIfAbsent(columns.get(i), v);
+                }
+            }
+            Map<String, String> malformed = new LinkedHashMap<>();
+            if (fields.size() > columns.size() && fields.subList(columns.size(), fields.size()).stream()
+                    .anyMatch(f -> !f.isBlank())) {
+                malformed.put("", "has " + fields.size() + " fields where the header has " + columns.size()
+                        + " (an unquoted " + (csv.delimiter() == '\t' ? "tab" : "'" + csv.delimiter() + "'")
+                        + " in a value?)");
+            }
+            rows.add(new Row(record.line(), "line " + record.line(), values, malformed));
+        }
+        return rows;
+    }
+
+    private static List<Row> jsonRows(String text, List<CameraProblem> problems) throws Unreadable {
+        List<Row> rows = new ArrayList<>();
+        Set<String> unknownSeen = new LinkedHashSet<>();
+        try (JsonParser p = MAPPER.createParser(text)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new Unreadable("the file is empty");
+            }
+            if (t != JsonToken.START_ARRAY) {
+                throw new Unreadable("not a camera list: the top level is " + (t == JsonToken.START_OBJECT
+                        ? "an object" : "a single value") + ", not an array of camera objects");
+            }
+            int index = 0;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t == null) {
+                    throw new Unreadable("the array is never closed");
+                }
+                index++;
+                int line = p.currentTokenLocation().getLineNr();
+                String where = "object #" + index + ", line " + line;
+                JsonNode node = MAPPER.readTree(p);
+                Map<String, String> values = new HashMap<>();
+                Map<String, String> malformed = new LinkedHashMap<>();
+                if (node == null || !node.isObject()) {
+                    malformed.put("", "is not a camera object but " + kindOf(node));
+                    rows.add(new Row(line, where, values, malformed));
+                    continue;
+                }
+                node.fields().forEachRemaining(e -> {
+                    String field = canonical(e.getKey());
+                    JsonNode v = e.getValue();
+                    if (!COLUMNS.contains(field)) {
+                        if (unknownSeen.add(field)) {
+                            problems.add(new CameraProblem(CameraProblemKind.UNKNOWN_COLUMN, where, line, null,
+                                    printable(e.getKey()), "not a camera field (ignored wherever it appears); "
+                                    + "the fields are " + String.join(", ", COLUMNS)));
+                        }
+                        return;
+                    }
+                    if (v.isContainerNode()) {
+                        malformed.put(field, "must be a single value, not " + kindOf(v));
+                    } else if (field.equals("id") && v.isFloatingPointNumber()) {
+                        malformed.put(field, "is a decimal number (" + v.asText() + "); write the id as a string");
+                    } else if (!v.isNull()) {
+                        String s = v.asText().strip();
+                        if (!s.isEmpty()) {
+                            values.put(field, s);
+                        }
+                    }
+                });
+                rows.add(new Row(line, where, values, malformed));
+            }
+            JsonToken after = p.nextToken();
+            if (after != null) {
+                throw new Unreadable("content after the end of the array at line "
+                        + p.currentTokenLocation().getLineNr());
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at != null && at.getLineNr() > 0
+                    ? " at line " + at.getLineNr() + ", column " + at.getColumnNr() : "";
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            throw new Unreadable("not valid JSON" + where + ": " + abbreviate(message.lines().findFirst().orElse("")));
+        } catch (IOException e) {
+            throw new Unreadable("not valid JSON: " + e.getMessage());
+        }
+        return rows;
+    }
+
+    private static String kindOf(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return "null";
+        }
+        if (node.isArray()) {
+            return "an array";
+        }
+        if (node.isObject()) {
+            return "an object";
+        }
+        return "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    /** A row that passed its own checks, before the checks across rows. */
+    private record Good(Row row, Camera camera, double rawLon, double rawLat, Datum datum) {
+    }
+
+    private static CameraFile check(String source, Datum datum, District district, List<Row> rows,
+                                    List<CameraProblem> problems) {
+        Envelope bounds = null;
+        GridLocator locator = null;
+        if (district != null && district.outline() != null && !district.outline().isEmpty()) {
+            bounds = new Envelope(district.outline().getEnvelopeInternal());
+            bounds.expandBy(DISTRICT_MARGIN_DEG);
+            locator = new GridLocator(district);
+        }
+        if (rows.isEmpty() && problems.stream().noneMatch(p -> p.kind() == CameraProblemKind.MISSING_COLUMN)) {
+            problems.add(new CameraProblem(CameraProblemKind.UNREADABLE_FILE, "file \"" + printable(source) + "\"", 0,
+                    null, null, "holds no cameras"));
+        }
+        List<Good> goods = new ArrayList<>();
+        Map<String, Row> byId = new HashMap<>();
+        for (Row row : rows) {
+            RowCheck c = new RowCheck(row, problems);
+            Good good = c.check(datum, bounds);
+            String id = row.value("id");
+            if (id != null) {
+                Row first = byId.putIfAbsent(id, row);
+                if (first != null) {
+                    c.error(CameraProblemKind.DUPLICATE_ID, "id", "the same id as " + first.where());
+                    good = null;
+                }
+            }
+            if (good != null && c.ok) {
+                goods.add(good);
+            }
+        }
+        if (bounds == null) {
+            goods = plausible(goods, problems);
+        }
+        List<Camera> cameras = new ArrayList<>(goods.size());
+        for (Good g : goods) {
+            Camera camera = g.camera();
+            if (locator != null) {
+                SmallGrid grid = locator.locate(camera.position().lon(), camera.position().lat()).orElse(null);
+                if (grid == null) {
+                    problems.add(new CameraProblem(CameraProblemKind.OUTSIDE_GRIDS, g.row().where(), g.row().line(),
+                            camera.id(), "lon, lat", "stands in no small grid of the district (stored without one) at "
+                            + coordinate(camera.position().lon()) + ", " + coordinate(camera.position().lat())));
+                } else {
+                    camera = withGrid(camera, grid.code().value());
+                }
+            }
+            cameras.add(camera);
+        }
+        List<CameraProblem> ordered = new ArrayList<>(problems);
+        ordered.sort(Comparator.comparingInt(CameraProblem::line)); // stable: a row's problems keep their order
+        return new CameraFile(source, datum, rows.size(), cameras, ordered);
+    }
+
+    private static Camera withGrid(Camera c, String smallGridCode) {
+        return new Camera(c.id(), c.name(), c.position(), c.headingDeg(), c.fovDeg(), c.rangeMetres(),
+                c.mainStreamUrl(), c.subStreamUrl(), c.group(), smallGridCode);
+    }
+
+    /** Without a district: positions far from the file's median are typos (or swapped). */
+    private static List<Good> plausible(List<Good> goods, List<CameraProblem> problems) {
+        if (goods.size() < 2) {
+            return goods;
+        }
+        double[] xs = goods.stream().mapToDouble(g -> g.camera().position().lon()).sorted().toArray();
+        double[] ys = goods.stream().mapToDouble(g -> g.camera().position().lat()).sorted().toArray();
+        double cx = xs[xs.length / 2];
+        double cy = ys[ys.length / 2];
+        List<Good> kept = new ArrayList<>();
+        for (Good g : goods) {
+            GeoPoint p = g.camera().position();
+            if (near(p.lon(), p.lat(), cx, cy, PLAUSIBLE_SPREAD_DEG)) {
+                kept.add(g);
+                continue;
+            }
+            String ref = "lon \"" + printable(g.row().value("lon")) + "\", lat \"" + printable(g.row().value("lat")) + "\"";
+            if (near(g.rawLat(), g.rawLon(), cx, cy, PLAUSIBLE_SPREAD_DEG)) {
+                problems.add(new CameraProblem(CameraProblemKind.LAT_LON_SWAPPED, g.row().where(), g.row().line(),
+                        g.camera().id(), "lon, lat", ref + ": latitude and longitude look swapped"));
+            } else {
+                problems.add(new CameraProblem(CameraProblemKind.COORDINATE_OUT_OF_RANGE, g.row().where(),
+                        g.row().line(), g.camera().id(), "lon, lat", ref + String.format(Locale.ROOT,
+                        ": more than %.0f° from the rest of the file (around %.4f, %.4f)", PLAUSIBLE_SPREAD_DEG, cx, cy)));
+            }
+        }
+        return kept;
+    }
+
+    private static boolean near(double lon, double lat, double cx, double cy, double spread) {
+        return Math.abs(lon - cx) <= spread && Math.abs(lat - cy) <= spread;
+    }
+
+    /** The checks of one row, collecting its problems. */
+    private static final class RowCheck {
+        private final Row row;
+        private final List<CameraProblem> out;
+        private final String id;
+        boolean ok = true;
+
+        RowCheck(Row row, List<CameraProblem> out) {
+            this.row = row;
+            this.out = out;
+            this.id = row.value("id");
+        }
+
+        void error(CameraProblemKind kind, String field, String detail) {
+            if (!kind.warning()) {
+                ok = false;
+            }
+            out.add(new CameraProblem(kind, row.where(), row.line(), id, field, detail));
+        }
+
+        Good check(Datum fileDatum, Envelope bounds) {
+            if (row.malformed().containsKey("")) {
+                error(CameraProblemKind.BAD_ROW, null, row.malformed().get(""));
+                return null;
+            }
+            row.malformed().forEach((field, why) ->
+                    error(field.equals("id") ? CameraProblemKind.BAD_ID : CameraProblemKind.BAD_ROW, field, why));
+            checkId();
+            String nameZh = text("name_zh", MAX_NAME, true);
+            String nameEn = text("name_en", MAX_NAME, false);
+            Datum datum = datum(fileDatum);
+            Double lon = number("lon");
+            Double lat = number("lat");
+            GeoPoint position = lon == null || lat == null || datum == null ? null : position(lon, lat, datum, bounds);
+            Double heading = number("heading");
+            if (heading != null && (heading < 0 || heading > 360)) {
+                error(CameraProblemKind.BAD_HEADING, "heading", "must be from 0° to 360° (0 = north, clockwise), not "
+                        + raw("heading"));
+            }
+            Double fov = number("fov");
+            if (fov != null && (fov <= 0 || fov > 360)) {
+                error(CameraProblemKind.BAD_FOV, "fov", "must be more than 0° and at most 360°, not " + raw("fov"));
+            }
+            Double range = number("range");
+            if (range != null && range <= 0) {
+                error(CameraProblemKind.BAD_RANGE, "range", "must be more than 0 m, not " + raw("range"));
+            } else if (range != null && range > MAX_RANGE_METRES) {
+                error(CameraProblemKind.BAD_RANGE, "range", raw("range") + " m is beyond "
+                        + (int) (MAX_RANGE_METRES / 1000) + " km: no camera sees that far (kilometres for metres?)");
+            }
+            String main = url("main_url", true);
+            String sub = url("sub_url", false);
+            String group = text("group", MAX_GROUP, false);
+            if (!ok) {
+                return null;
+            }
+            Camera camera = new Camera(id, new BilingualName(nameZh, nameEn == null ? nameZh : nameEn), position,
+                    heading == 360 ? 0 : heading, fov, range, main, sub == null ? main : sub, group, null);
+            return new Good(row, camera, lon, lat, datum);
+        }
+
+        private void checkId() {
+            if (row.malformed().containsKey("id")) {
+                return;
+            }
+            if (id == null) {
+                error(CameraProblemKind.MISSING_FIELD, "id", "no id");
+                return;
+            }
+            if (id.length() > MAX_ID) {
+                error(CameraProblemKind.FIELD_TOO_LONG, "id", id.length() + " characters; the store keeps " + MAX_ID);
+                return;
+            }
+            if (!ID_CHARS.matcher(id).matches()) {
+                error(CameraProblemKind.BAD_ID, "id", "\"" + printable(id) + "\" has spaces or other characters "
+                        + "an id must not have (letters, digits and . _ : / # - only)");
+                return;
+            }
+            if (Camera.isGbt28181Id(id)) {
+                String type = id.substring(10, 13);
+                if (!CAMERA_TYPES.contains(type)) {
+                    error(CameraProblemKind.BAD_ID, "id", "a 20-digit id is a GB/T 28181 code, and its device type "
+                            + "(digits 11-13) is " + type + ", not a camera (131) or IP camera (132)");
+                }
+            } else if (id.chars().allMatch(ch -> ch >= '0' && ch <= '9') && id.length() >= 17 && id.length() <= 23) {
+                error(CameraProblemKind.NOT_GBT28181_ID, "id", "not a GB/T 28181 code: " + id.length()
+                        + " digits where a code has 20 (kept as given)");
+            } else {
+                error(CameraProblemKind.NOT_GBT28181_ID, "id", "not a GB/T 28181 code (20 digits); kept as given");
+            }
+        }
+
+        private String raw(String field) {
+            return "\"" + abbreviate(printable(row.value(field))) + "\"";
+        }
+
+        private String text(String field, int max, boolean required) {
+            String v = row.value(field);
+            if (v == null) {
+                if (required && !row.malformed().containsKey(field)) {
+                    error(CameraProblemKind.MISSING_FIELD, field, "no value");
+                }
+                return null;
+            }
+            if (v.length() > max) {
+                error(CameraProblemKind.FIELD_TOO_LONG, field, v.length() + " characters; the store keeps " + max);
+                return null;
+            }
+            if (v.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7F)) {
+                error(CameraProblemKind.BAD_ROW, field, "holds control characters (a line break?)");
+                return null;
+            }
+            return v;
+        }
+
+        private Double number(String field) {
+            String v = row.value(field);
+            if (v == null) {
+                if (!row.malformed().containsKey(field)) {
+                    error(CameraProblemKind.MISSING_FIELD, field, "no value");
+                }
+                return null;
+            }
+            if (!NUMBER.matcher(v).matches()) {
+                error(CameraProblemKind.NOT_A_NUMBER, field, raw(field) + " is not a decimal number");
+                return null;
+            }
+            double d = Double.parseDouble(v);
+            if (!Double.isFinite(d)) {
+                error(CameraProblemKind.NOT_A_NUMBER, field, raw(field) + " is too large");
+                return null;
+            }
+            return d;
+        }
+
+        private Datum datum(Datum fileDatum) {
+            String v = row.value("datum");
+            if (v == null) {
+                return fileDatum;
+            }
+            try {
+                return Datum.parse(v);
+            } catch (IllegalArgumentException e) {
+                error(CameraProblemKind.BAD_DATUM, "datum", e.getMessage());
+                return null;
+            }
+        }
+
+        private GeoPoint position(double lon, double lat, Datum datum, Envelope bounds) {
+            String ref = "lon " + raw("lon") + ", lat " + raw("lat");
+            boolean inRange = Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
+            boolean swappedInRange = Math.abs(lat) <= 180 && Math.abs(lon) <= 90;
+            if (!inRange) {
+                if (swappedInRange && (bounds == null || inside(lat, lon, datum, bounds))) {
+                    error(CameraProblemKind.LAT_LON_SWAPPED, "lon, lat", ref + ": latitude and longitude look swapped");
+                } else {
+                    error(CameraProblemKind.COORDINATE_OUT_OF_RANGE, Math.abs(lat) > 90 ? "lat" : "lon",
+                            ref + ": " + (Math.abs(lat) > 90 ? "latitude beyond ±90°" : "longitude beyond ±180°"));
+                }
+                return null;
+            }
+            GeoPoint p = ChinaDatums.toWgs84(lon, lat, datum);
+            if (bounds == null || bounds.contains(p.lon(), p.lat())) {
+                return p;
+            }
+            if (swappedInRange && inside(lat, lon, datum, bounds)) {
+                error(CameraProblemKind.LAT_LON_SWAPPED, "lon, lat", ref + ": latitude and longitude look swapped");
+            } else {
+                error(CameraProblemKind.COORDINATE_OUT_OF_RANGE, "lon, lat", ref + String.format(Locale.ROOT,
+                        ": outside the district (%.4f to %.4f E, %.4f to %.4f N, WGS-84, with a margin of %.2f°)",
+                        bounds.getMinX() + DISTRICT_MARGIN_DEG, bounds.getMaxX() - DISTRICT_MARGIN_DEG,
+                        bounds.getMinY() + DISTRICT_MARGIN_DEG, bounds.getMaxY() - DISTRICT_MARGIN_DEG,
+                        DISTRICT_MARGIN_DEG));
+            }
+            return null;
+        }
+
+        private static boolean inside(double lon, double lat, Datum datum, Envelope bounds) {
+            if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+                return false;
+            }
+            GeoPoint p = ChinaDatums.toWgs84(lon, lat, datum);
+            return bounds.contains(p.lon(), p.lat());
+        }
+
+        private String url(String field, boolean required) {
+            String v = text(field, MAX_URL, required);
+            if (v == null) {
+                return null;
+            }
+            String why = unplayable(v);
+            if (why != null) {
+                error(CameraProblemKind.BAD_URL, field, "\"" + abbreviate(printable(v)) + "\" " + why);
+                return null;
+            }
+            return v;
+        }
+    }
+
+    /**
+     * Why libVLC would not play the URL, or null when it is something it plays: a URL with one of
+     * {@link #PLAYABLE_SCHEMES} and a host (udp and rtp may listen on any address, {@code udp://@:1234}), a
+     * {@code file:///} URL, the console's {@code asset:} path, or a plain file path (absolute, relative or Windows).
+     */
+    public static String unplayable(String url) {
+        Objects.requireNonNull(url, "url");
+        String u = url.strip();
+        if (u.isEmpty()) {
+            return "is empty";
+        }
+        Matcher m = SCHEME.matcher(u);
+        if (!m.matches()) {
+            return null; // a path
+        }
+        String scheme = m.group(1).toLowerCase(Locale.ROOT);
+        String rest = m.group(2);
+        if (scheme.length() == 1 && (rest.startsWith("\\") || rest.startsWith("/"))) {
+            return null; // C:\clips\gate.mp4
+        }
+        if (scheme.equals(ASSET_SCHEME)) {
+            return rest.isBlank() ? "names no asset" : null;
+        }
+        if (!PLAYABLE_SCHEMES.contains(scheme)) {
+            return "has the scheme \"" + printable(scheme) + ":\", which libVLC does not play (" + PLAYABLE_TEXT + ")";
+        }
+        if (u.chars().anyMatch(Character::isWhitespace)) {
+            return "holds a space (percent-encode it as %20)";
+        }
+        if (!rest.startsWith("//")) {
+            return "needs \"//\" after \"" + scheme + ":\"";
+        }
+        String afterSlashes = rest.substring(2);
+        if (scheme.equals("file")) {
+            return afterSlashes.startsWith("/") || afterSlashes.startsWith("localhost/")
+                    ? null : "is not a file URL with an absolute path (file:///path)";
+        }
+        int end = afterSlashes.length();
+        for (char stop : new char[] {'/', '?', '#'}) {
+            int i = afterSlashes.indexOf(stop);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        String authority = afterSlashes.substring(0, end);
+        String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+        boolean listens = scheme.equals("udp") || scheme.equals("rtp");
+        String host = hostPort;
+        String port = null;
+        int colon = hostPort.lastIndexOf(':');
+        if (colon >= 0 && colon > hostPort.lastIndexOf(']')) {
+            host = hostPort.substring(0, colon);
+            port = hostPort.substring(colon + 1);
+        }
+        if (host.isEmpty() && !(listens && authority.contains("@"))) {
+            return "has no host";
+        }
+        if (port != null && !(port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535)) {
+            return "has the port \"" + printable(port) + "\", not a number from 1 to 65535";
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- text
+
+    /** UTF-8 first; what is not UTF-8 is taken as GB18030, the encoding Excel on a Chinese Windows writes. */
+    private static String decode(byte[] content) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            text = new String(content, GB18030);
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    static String coordinate(double degrees) {
+        return String.format(Locale.ROOT, "%.7f", degrees);
+    }
+
+    /** Control characters shown as \\uXXXX, so a report line stays one line. */
+    static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (cp < 0x20 || cp == 0x7F) {
+                b.append(String.format(Locale.ROOT, "\\u%04X", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return b.toString();
+    }
+
+    static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+
+    // ---------------------------------------------------------------- CSV
+
+    /** RFC 4180 records (quoted fields may hold delimiters, quotes and line breaks), with their first line. */
+    private static final class Csv {
+        record Record(int line, List<String> fields) {
+        }
+
+        private final String text;
+        private final char delimiter;
+
+        Csv(String text) {
+            this.text = text;
+            this.delimiter = detectDelimiter(text);
+        }
+
+        char delimiter() {
+            return delimiter;
+        }
+
+        /** The delimiter that splits the header line most often: comma, semicolon (European Excel) or tab. */
+        private static char detectDelimiter(String text) {
+            int end = text.indexOf('\n');
+            String header = end < 0 ? text : text.substring(0, end);
+            char best = ',';
+            long bestCount = header.chars().filter(ch -> ch == ',').count();
+            for (char candidate : new char[] {';', '\t'}) {
+                long count = header.chars().filter(ch -> ch == candidate).count();
+                if (count > bestCount) {
+                    best = candidate;
+                    bestCount = count;
+                }
+            }
+            return best;
+        }
+
+        List<Record> records() throws Unreadable {
+            List<Record> records = new ArrayList<>();
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            int line = 1;
+            int recordLine = 1;
+            boolean quoted = false;
+            int quoteLine = 0;
+            boolean any = false;
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (quoted) {
+                    if (ch == '"') {
+                        if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                            field.append('"');
+                            i++;
+                        } else {
+                            quoted = false;
+                        }
+                    } else {
+                        if (ch == '\n') {
+                            line++;
+                        }
+                        field.append(ch);
+                    }
+                    continue;
+                }
+                if (ch == '"' && field.toString().isBlank()) {
+                    quoted = true;
+                    quoteLine = line;
+                    field.setLength(0);
+                    any = true;
+                } else if (ch == delimiter) {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                    any = true;
+                } else if (ch == '\n' || ch == '\r') {
+                    if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    if (any || field.length() > 0) {
+                        fields.add(field.toString());
+                        records.add(new Record(recordLine, List.copyOf(fields)));
+                    }
+                    fields.clear();
+                    field.setLength(0);
+                    any = false;
+                    line++;
+                    recordLine = line;
+                } else {
+                    field.append(ch);
+                    any = true;
+                }
+            }
+            if (quoted) {
+                throw new Unreadable("not a readable CSV: a quoted field opened on line " + quoteLine
+                        + " is never closed");
+            }
+            if (any || field.length() > 0) {
+                fields.add(field.toString());
+                records.add(new Record(recordLine, List.copyOf(fields)));
+            }
+            return records;
+        }
+    }
+}
