@@ -30,6 +30,9 @@ import org.gridcommand.feed.FieldMessage;
 import org.gridcommand.app.FieldFeed;
 import org.gridcommand.app.OverdueEscalation;
 import org.gridcommand.camera.Camera;
+import org.gridcommand.camera.CameraCoverage;
+import org.gridcommand.camera.CameraMatch;
+import org.gridcommand.camera.CoverageResult;
 import org.gridcommand.cases.Case;
 import org.gridcommand.common.ChangeEvent;
 import org.gridcommand.common.Messages;
@@ -59,6 +62,8 @@ public final class ConsoleWindow {
     private final Runnable unsubscribe;
     private final OverdueNotifier overdueNotifier;
     private final StatusBar statusBar;
+    private final CameraCoverage coverage;
+    private Label videoInfo;
     private FieldFeed feed;
     private boolean videoShowsTopCase;
 
@@ -74,8 +79,10 @@ public final class ConsoleWindow {
                 context.district().bigGrids().size(), context.cameras().size()));
         Node mapRegion = region("map-region", text.get("map.title"), mapInfo, mapWorkspace);
 
+        coverage = new CameraCoverage(context.cameras());
         queueModel = CaseQueueViewModel.forContext(context);
         CaseQueueView queueView = new CaseQueueView(queueModel, context);
+        queueView.setOnShowCameras(this::showCamerasFor);
         Label queueInfo = new Label();
         queueInfo.textProperty().bind(Bindings.createStringBinding(
                 () -> text.format("queue.subtitle", queueModel.openCountProperty().get(), queueModel.rows().size()),
@@ -103,7 +110,7 @@ public final class ConsoleWindow {
 
         videoWall = new VideoWall(videoEngine, text::get, 2, 2);
         videoWall.tiles().forEach(tile -> tile.setClockZone(context.zone()));
-        Label videoInfo = new Label(videoEngine.available() ? text.get("video.subtitle")
+        videoInfo = new Label(videoEngine.available() ? text.get("video.subtitle")
                 : text.get("video.unavailable.short"));
         Node videoRegion = region("video-region", text.get("video.title"), videoInfo, videoWall);
 
@@ -140,24 +147,33 @@ public final class ConsoleWindow {
 
     /** Puts the cameras nearest the most pressing open case on the wall (the demo's starting view). */
     private void showCamerasNearTopCase() {
-        List<Camera> cameras = context.cameras();
-        if (cameras.isEmpty()) {
-            return;
-        }
-        GeoPoint focus = queueModel.rows().stream().map(CaseRow::source)
+        queueModel.rows().stream().map(CaseRow::source)
                 .filter(c -> c.state().isOpen() && c.location() != null && c.smallGridCode() != null)
-                .map(Case::location).findFirst().orElse(cameras.get(0).position());
-        List<Camera> byDistance = cameras.stream()
-                .sorted(Comparator.comparingDouble(c -> c.position().distanceMetres(focus))).toList();
-        // The same stream twice on a 2x2 wall wastes a tile: take the nearest distinct streams first.
-        java.util.Set<String> streams = new java.util.HashSet<>();
-        List<Camera> nearest = new java.util.ArrayList<>(byDistance.stream()
-                .filter(c -> streams.add(c.subStreamUrl())).limit(4).toList());
-        byDistance.stream().filter(c -> !nearest.contains(c)).limit(4 - nearest.size()).forEach(nearest::add);
-        for (int i = 0; i < nearest.size(); i++) {
-            Camera camera = nearest.get(i);
+                .findFirst().ifPresentOrElse(this::showCamerasFor, () -> {
+                    List<Camera> cameras = context.cameras();
+                    for (int i = 0; i < Math.min(videoWall.size(), cameras.size()); i++) {
+                        videoWall.assign(i, cameras.get(i).name().in(text.locale()), cameras.get(i).subStreamUrl());
+                    }
+                });
+    }
+
+    /**
+     * The case's cameras on the wall in one action: those whose field of view covers the case point, nearest
+     * first; when none does, the nearest ones, and the wall's header says so. Returns the line for the officer.
+     */
+    public String showCamerasFor(Case c) {
+        CoverageResult result = coverage.at(c.location(), videoWall.size());
+        List<CameraMatch> matches = result.matches();
+        int shown = Math.min(videoWall.size(), matches.size());
+        for (int i = 0; i < shown; i++) {
+            Camera camera = matches.get(i).camera();
             videoWall.assign(i, camera.name().in(text.locale()), camera.subStreamUrl());
         }
+        String line = result.fallback()
+                ? text.format("cameras.nearest", shown, Math.round(matches.isEmpty() ? 0 : matches.get(0).distanceMetres()))
+                : text.format("cameras.covering", matches.size(), shown);
+        videoInfo.setText(line);
+        return line;
     }
 
     /**

@@ -54,6 +54,7 @@ import org.gridcommand.ui.intake.IntakeDialog;
  * every verb is one key while the focus is in the queue and not in a text field (F1 or ? lists them).
  */
 public final class CaseQueueView extends StackPane {
+    private java.util.function.Function<Case, String> onShowCameras;
     private static final System.Logger LOG = System.getLogger(CaseQueueView.class.getName());
 
     private final CaseQueueViewModel model;
@@ -79,6 +80,7 @@ public final class CaseQueueView extends StackPane {
         this.model = model;
         this.context = context;
         this.texts = model.texts();
+        this.onShowCameras = c -> texts.get("cameras.noWall");
         setId("case-queue");
         getStyleClass().add("case-queue");
 
@@ -217,6 +219,11 @@ public final class CaseQueueView extends StackPane {
     }
 
     /** What M (open on map) hands the case to. */
+    /** W: puts the case's cameras on the wall; the handler answers with the line to show the officer. */
+    public void setOnShowCameras(java.util.function.Function<Case, String> handler) {
+        onShowCameras = handler == null ? c -> texts.get("cameras.noWall") : handler;
+    }
+
     public void setOnOpenOnMap(Consumer<Case> handler) {
         model.setOnOpenOnMap(handler);
     }
@@ -280,6 +287,14 @@ public final class CaseQueueView extends StackPane {
                 }
             }
             case EXPORT_CAP -> exportCap();
+            case SHOW_CAMERAS -> {
+                Case c = model.selectedCaseProperty().get();
+                if (c == null || c.location() == null) {
+                    model.showMessage(texts.get(c == null ? "triage.noSelection" : "cameras.noLocation"), true);
+                } else {
+                    model.showMessage(onShowCameras.apply(c), false);
+                }
+            }
             default -> triage.run(verb);
         }
     }

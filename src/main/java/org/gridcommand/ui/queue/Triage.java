@@ -22,6 +22,8 @@ public enum Triage {
     SUPERVISE(KeyCode.U, false, CaseAction.SUPERVISE, Input.NONE),
     ESCALATE(KeyCode.E, false, CaseAction.ESCALATE, Input.NOTE),
     OPEN_ON_MAP(KeyCode.M, false, null, Input.NONE),
+    /** Puts the cameras whose field of view covers the case on the video wall (else the nearest, said so). */
+    SHOW_CAMERAS(KeyCode.W, false, null, Input.NONE),
     /** Saves the case as a CAP 1.2 alert file (status Actual) where the officer chooses. */
     EXPORT_CAP(KeyCode.P, false, null, Input.NONE),
     NEW_HOTLINE_CASE(KeyCode.N, false, null, Input.NONE);

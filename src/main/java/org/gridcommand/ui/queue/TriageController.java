@@ -56,6 +56,9 @@ public final class TriageController {
         if (c == null) {
             return false;
         }
+        if (verb == Triage.SHOW_CAMERAS) {
+            return c.location() != null;
+        }
         if (verb == Triage.EXPORT_CAP) {
             // A voided case was no real event: it is never sent out as an Actual alert.
             return c.state() != CaseState.VOIDED;
@@ -151,7 +154,7 @@ public final class TriageController {
             case RESUME -> cases.resume(id);
             case SUPERVISE -> cases.supervise(id);
             case ESCALATE -> cases.escalate(id, text);
-            case OPEN_ON_MAP, NEW_HOTLINE_CASE, EXPORT_CAP -> throw new IllegalArgumentException("not a case action: " + verb);
+            case OPEN_ON_MAP, SHOW_CAMERAS, NEW_HOTLINE_CASE, EXPORT_CAP -> throw new IllegalArgumentException("not a case action: " + verb);
         }, after -> {
             busy = false;
             model.applyChange(after);
