@@ -3,14 +3,14 @@ package org.gridcommand.ui.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridcommand.ui.queue.QueueTestSupport.waitUntil;
 
+import javafx.stage.Stage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
-import org.gridcommand.app.AppContext;
+import org.testfx.framework.junit5.Start;
 import org.gridcommand.app.OverdueEscalation;
 import org.gridcommand.cases.Case;
 import org.gridcommand.cases.CaseAction;
@@ -23,39 +23,25 @@ import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
 import org.gridcommand.sla.OverdueNotice;
 import org.gridcommand.sla.SlaStage;
-import org.gridcommand.ui.ConsoleWindow;
-import org.gridcommand.ui.DemoSeat;
-import org.gridcommand.ui.queue.CaseQueueView;
+import org.gridcommand.ui.queue.ConsoleQueueTestBase;
 import org.gridcommand.ui.queue.QueueTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * In the real console on a fresh demo store: two cases left unaccepted for days are escalated in their trail
  * by the system and shown on the supervisor's notice strip, oldest first; O opens the first (selects it in
  * the queue), Shift+O dismisses the next.
  */
-@ExtendWith(ApplicationExtension.class)
-class OverdueNoticeConsoleTest {
+class OverdueNoticeConsoleTest extends ConsoleQueueTestBase {
     private static final Operator OFFICER = new Operator("Zhou Qing", Role.DUTY_OFFICER);
-    private static DemoSeat seat;
-    private static AppContext context;
     private static Case oldest;
     private static Case older;
-    private ConsoleWindow window;
-    private CaseQueueView queue;
 
     @BeforeAll
     static void openDemoStore() throws Exception {
-        seat = DemoSeat.open("gc-overdue-notice", OFFICER);
-        context = seat.context();
+        openSeat("gc-overdue-notice", OFFICER);
         // The demo's open cases are all from today; these two were never accepted and are days overdue, so
         // they are the oldest notices whatever the hour the test runs. They are in the store before the
         // console opens, as after a night with the console closed.
@@ -73,22 +59,14 @@ class OverdueNoticeConsoleTest {
                 .reportedAt(reportedAt).build();
     }
 
-    @AfterAll
-    static void closeStore() {
-        seat.close();
+    @Override
+    protected Operator officer() {
+        return OFFICER;
     }
 
     @Start
     void start(Stage stage) {
-        window = seat.window(OFFICER);
-        QueueTestSupport.showConsole(stage, window);
-        queue = QueueTestSupport.queueView(stage.getScene());
-        queue.setAlertSound(() -> { });
-    }
-
-    @AfterEach
-    void disposeWindow() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::dispose).get();
+        startConsole(stage);
     }
 
     @Test

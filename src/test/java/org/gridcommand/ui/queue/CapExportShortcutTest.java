@@ -3,6 +3,7 @@ package org.gridcommand.ui.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridcommand.ui.queue.QueueTestSupport.waitUntil;
 
+import javafx.stage.Stage;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.SchemaFactory;
-import org.gridcommand.app.AppContext;
+import org.testfx.framework.junit5.Start;
 import org.gridcommand.cap.CapExporter;
 import org.gridcommand.cases.Case;
 import org.gridcommand.cases.CaseState;
@@ -26,18 +26,10 @@ import org.gridcommand.cases.Priority;
 import org.gridcommand.common.Ulid;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
-import org.gridcommand.ui.ConsoleWindow;
-import org.gridcommand.ui.DemoSeat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -46,23 +38,17 @@ import org.w3c.dom.Element;
  * in instead of the native dialog) is written, parses, is valid against the OASIS schema, has status Actual
  * and names the case; a voided case is refused without asking for a file.
  */
-@ExtendWith(ApplicationExtension.class)
-class CapExportShortcutTest {
+class CapExportShortcutTest extends ConsoleQueueTestBase {
     private static final Operator OFFICER = new Operator("Qian Hua", Role.DUTY_OFFICER);
-    private static DemoSeat seat;
-    private static AppContext context;
     private static Case voided;
     private final List<String> asked = new CopyOnWriteArrayList<>();
-    private ConsoleWindow window;
-    private CaseQueueView queue;
 
     @TempDir
     Path out;
 
     @BeforeAll
     static void openDemoStore() throws Exception {
-        seat = DemoSeat.open("gc-cap-export", OFFICER);
-        context = seat.context();
+        openSeat("gc-cap-export", OFFICER);
         QueueTestSupport.Spot spot = QueueTestSupport.quietSpot(context, "02");
         // Reported today (the queue shows open cases and today's), even just after midnight.
         Instant now = context.clock().instant();
@@ -75,22 +61,14 @@ class CapExportShortcutTest {
         context.database().cases().insertAll(List.of(voided));
     }
 
-    @AfterAll
-    static void closeStore() {
-        seat.close();
+    @Override
+    protected Operator officer() {
+        return OFFICER;
     }
 
     @Start
     void start(Stage stage) {
-        window = seat.window(OFFICER);
-        QueueTestSupport.showConsole(stage, window);
-        queue = QueueTestSupport.queueView(stage.getScene());
-        queue.setAlertSound(() -> { });
-    }
-
-    @AfterEach
-    void disposeWindow() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::dispose).get();
+        startConsole(stage);
     }
 
     @Test

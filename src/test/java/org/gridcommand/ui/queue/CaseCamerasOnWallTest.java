@@ -3,14 +3,14 @@ package org.gridcommand.ui.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridcommand.ui.queue.QueueTestSupport.waitUntil;
 
+import javafx.stage.Stage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.gridcommand.app.AppContext;
+import org.testfx.framework.junit5.Start;
 import org.gridcommand.camera.Camera;
 import org.gridcommand.camera.CameraCoverage;
 import org.gridcommand.camera.CameraMatch;
@@ -24,36 +24,23 @@ import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.LocationAnswer;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
-import org.gridcommand.ui.ConsoleWindow;
-import org.gridcommand.ui.DemoSeat;
 import org.gridcommand.video.VideoWall;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The acceptance of "case → cameras": select a case in the real console, one key (W), and the cameras whose
  * field of view covers the case point are on the wall, nearest first.
  */
-@ExtendWith(ApplicationExtension.class)
-class CaseCamerasOnWallTest {
+class CaseCamerasOnWallTest extends ConsoleQueueTestBase {
     private static final Operator OFFICER = new Operator("Sun Li", Role.DUTY_OFFICER);
-    private static DemoSeat seat;
-    private static AppContext context;
     private static Case seen;
-    private ConsoleWindow window;
-    private CaseQueueView queue;
 
     @BeforeAll
     static void openDemoStore() throws Exception {
-        seat = DemoSeat.open("gc-case-cameras", OFFICER);
-        context = seat.context();
+        openSeat("gc-case-cameras", OFFICER);
         // A place at least two cameras see: 15 m in front of some camera, where another one looks too.
         CameraCoverage coverage = new CameraCoverage(context.cameras());
         GeoPoint place = null;
@@ -82,22 +69,14 @@ class CaseCamerasOnWallTest {
         context.database().cases().insertAll(List.of(seen));
     }
 
-    @AfterAll
-    static void closeStore() {
-        seat.close();
+    @Override
+    protected Operator officer() {
+        return OFFICER;
     }
 
     @Start
     void start(Stage stage) {
-        window = seat.window(OFFICER);
-        QueueTestSupport.showConsole(stage, window);
-        queue = QueueTestSupport.queueView(stage.getScene());
-        queue.setAlertSound(() -> { });
-    }
-
-    @AfterEach
-    void disposeWindow() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::dispose).get();
+        startConsole(stage);
     }
 
     @Test
