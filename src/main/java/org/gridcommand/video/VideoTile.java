@@ -7,19 +7,26 @@ import com.sun.jna.ptr.PointerByReference;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
@@ -28,6 +35,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
@@ -50,6 +58,8 @@ import uk.co.caprica.vlcj.binding.internal.libvlc_unlock_callback_t;
 import uk.co.caprica.vlcj.binding.internal.libvlc_video_cleanup_cb;
 import uk.co.caprica.vlcj.binding.internal.libvlc_video_format_cb;
 import uk.co.caprica.vlcj.binding.lib.LibVlc;
+import uk.co.caprica.vlcj.media.InfoApi;
+import uk.co.caprica.vlcj.media.MediaStatistics;
 import uk.co.caprica.vlcj.player.base.MediaPlayer;
 import uk.co.caprica.vlcj.player.base.MediaPlayerEventAdapter;
 import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
@@ -68,11 +78,25 @@ import uk.co.caprica.vlcj.player.embedded.videosurface.VideoSurfaceAdapters;
  * <p>All public methods are for the FX thread (calls from elsewhere are moved there), and none of them
  * blocks: libVLC work runs on the engine's executor.
  *
+ * <p>Health: a watchdog (on the tile's 250 ms clock tick, FX thread) declares the signal lost when no
+ * picture has been decoded for {@link HealthPolicy#stallTimeout()} (a new player gets that long for its first
+ * picture), or, for live sources, when libVLC reports an error or the end of the stream — libVLC says nothing
+ * when a network stream simply stops, so counting pictures is the only reliable sign. Counting display
+ * callbacks is not enough either: libVLC's video output shows its last picture again every few dozen
+ * milliseconds while nothing new comes, so a dead stream keeps "displaying". Progress is therefore libVLC's
+ * count of decoded pictures, polled on the engine's executor with each watchdog tick (never on the FX
+ * thread, never from a libVLC callback), plus the player's first displayed picture. The tile then says
+ * "signal lost since HH:MM:SS" and reconnects with back-off (1 s, 2, 4 … 30 s by default): the old player keeps
+ * listening until the next attempt replaces it, so a stream that comes back is picked up by whichever player
+ * is open, and the tile returns to {@link TileState#PLAYING} on its own. State, "lost since" and the attempt
+ * count are read-only properties, and {@link #setOnHealthChange} reports every change as a {@link TileHealth}.
+ *
  * <p>UI strings come from the {@code text} function given to the constructor (missing keys fall back
  * to English): {@code video.state.idle}, {@code video.state.connecting}, {@code video.state.playing},
- * {@code video.state.noSignal}, {@code video.unavailable}, {@code video.unavailable.install}, and the
- * {@link VideoEngine.Reason#messageKey()} of the engine's reason, e.g.
- * {@code video.unavailable.libvlcMissing}.
+ * {@code video.state.noSignal}, {@code video.state.lostSince}, {@code video.reconnect.waiting},
+ * {@code video.reconnect.trying}, {@code video.unavailable}, {@code video.unavailable.line},
+ * {@code video.unavailable.install}, and the {@link VideoEngine.Reason#messageKey()} of the engine's reason,
+ * e.g. {@code video.unavailable.libvlcMissing}. Placeholders are {@code {0}}, {@code {1}}.
  */
 public class VideoTile extends StackPane {
     private static final System.Logger LOG = System.getLogger(VideoTile.class.getName());
@@ -92,8 +116,13 @@ public class VideoTile extends StackPane {
         CONNECTING("video.state.connecting", "Connecting…"),
         /** Pictures are arriving. */
         PLAYING("video.state.playing", "Live"),
-        /** The stream failed, ended, or the URL is unusable. */
+        /** A file failed or ended, or the URL is unusable; the tile does not retry (show it again to retry). */
         NO_SIGNAL("video.state.noSignal", "No signal"),
+        /**
+         * The stream stopped delivering pictures (or failed, or ended, for a live source); the tile is
+         * reconnecting with back-off and returns to {@link #PLAYING} by itself when pictures come again.
+         */
+        SIGNAL_LOST("video.state.lostSince", "Signal lost since {0}"),
         /** libVLC is missing or closed; see {@link VideoEngine#reason()}. */
         UNAVAILABLE("video.unavailable", "Video unavailable");
 
@@ -110,8 +139,13 @@ public class VideoTile extends StackPane {
         }
     }
 
-    private record Assignment(String cameraName, String url, boolean loop) {
+    private record Assignment(String cameraId, String cameraName, String url, boolean loop) {
     }
+
+    private static final DateTimeFormatter LOST_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter LOST_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final Color PLATE = Color.rgb(0, 0, 0, 0.62);
+    private static final Color LOST_PLATE = Color.rgb(150, 0, 0, 0.78);
 
     private final VideoEngine engine;
     private final Function<String, String> text;
@@ -123,12 +157,25 @@ public class VideoTile extends StackPane {
     private final VBox statusBox = new VBox(2, stateLabel, detailLabel);
     private final Timeline clock = new Timeline(new KeyFrame(Duration.millis(250), e -> tickClock()));
     private final ReadOnlyObjectWrapper<TileState> state = new ReadOnlyObjectWrapper<>(this, "state", TileState.IDLE);
+    private final ReadOnlyObjectWrapper<Instant> lostSince = new ReadOnlyObjectWrapper<>(this, "lostSince");
+    private final ReadOnlyIntegerWrapper reconnectAttempts = new ReadOnlyIntegerWrapper(this, "reconnectAttempts");
     private final AtomicLong framesRendered = new AtomicLong();
     // Held in a field: the chained observable stops observing the scene once nothing references it.
     private final ObservableValue<Boolean> treeShowing;
 
     private Assignment assignment;
     private Session session;
+    // Health, FX thread only.
+    private HealthPolicy policy = HealthPolicy.DEFAULT;
+    private Consumer<TileHealth> onHealthChange;
+    private TileHealth lastReported;
+    private boolean retryPending;
+    private long retryAt;
+    private long playingSince;
+    private long lostDeclaredAt;
+    private Instant pictureAt;
+    private double stateFontSize;
+    private TileState renderedState;
 
     public VideoTile(VideoEngine engine, Function<String, String> text) {
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -161,7 +208,7 @@ public class VideoTile extends StackPane {
 
         clock.setCycleCount(Animation.INDEFINITE);
         tickClock();
-        state.addListener((obs, was, now) -> renderState());
+        heightProperty().addListener((obs, was, now) -> renderFont());
         renderState();
 
         treeShowing = sceneProperty()
@@ -177,13 +224,23 @@ public class VideoTile extends StackPane {
      * source (demo clips). Restarts the player even for the same URL, so it doubles as "retry".
      */
     public void show(String cameraName, String url, boolean loop) {
+        show(cameraName, cameraName, url, loop);
+    }
+
+    /**
+     * Shows a camera with its id (e.g. the 20-digit GB/T 28181 code), which names snapshots and is reported
+     * in {@link TileHealth}. Resets the tile's health: no "lost since", no attempts.
+     */
+    public void show(String cameraId, String cameraName, String url, boolean loop) {
         if (!Platform.isFxApplicationThread()) {
-            FxThread.run(() -> show(cameraName, url, loop));
+            FxThread.run(() -> show(cameraId, cameraName, url, loop));
             return;
         }
-        assignment = new Assignment(cameraName == null ? "" : cameraName, url, loop);
+        String name = cameraName == null ? "" : cameraName;
+        assignment = new Assignment(cameraId == null || cameraId.isBlank() ? name : cameraId.strip(), name, url, loop);
         nameLabel.setText(assignment.cameraName());
         stopSession(true);
+        resetHealth();
         reconcile();
     }
 
@@ -200,7 +257,91 @@ public class VideoTile extends StackPane {
         assignment = null;
         nameLabel.setText("");
         stopSession(true);
+        resetHealth();
         reconcile();
+    }
+
+    /** Watchdog timeout and back-off; applies from the next check on. FX thread. */
+    public void setHealthPolicy(HealthPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    public HealthPolicy getHealthPolicy() {
+        return policy;
+    }
+
+    /**
+     * Called on the FX thread with the tile's health each time its state, "lost since" or attempt count
+     * changes (once per change, never twice with the same content), e.g. to record a camera online or lost.
+     * One listener per tile; null removes it. A listener that throws is logged and otherwise ignored.
+     */
+    public void setOnHealthChange(Consumer<TileHealth> listener) {
+        onHealthChange = listener;
+    }
+
+    /** The health as it is now; FX thread. */
+    public TileHealth health() {
+        Assignment a = assignment;
+        return new TileHealth(a == null ? "" : a.cameraId(), a == null ? "" : a.cameraName(), state.get(),
+                lostSince.get(), reconnectAttempts.get(), Instant.now());
+    }
+
+    /** When the last picture arrived before the signal was lost; null unless the state is SIGNAL_LOST. */
+    public ReadOnlyObjectProperty<Instant> lostSinceProperty() {
+        return lostSince.getReadOnlyProperty();
+    }
+
+    public Instant getLostSince() {
+        return lostSince.get();
+    }
+
+    /** Reconnect attempts in the current outage; back to 0 once pictures have flowed for a while. */
+    public ReadOnlyIntegerProperty reconnectAttemptsProperty() {
+        return reconnectAttempts.getReadOnlyProperty();
+    }
+
+    public int getReconnectAttempts() {
+        return reconnectAttempts.get();
+    }
+
+    /**
+     * Writes the picture the tile shows now to a PNG in {@code dir} (created if needed), named by camera id and
+     * the time the picture arrived, e.g. {@code 44040200001320000001_20261127T203945.123+0800.png} (the clock's
+     * zone). The pixels are copied on the FX thread from the tile's own image (no libVLC call, so it also works
+     * for the last picture of a lost signal, named with that picture's time); encoding and writing run in the
+     * background. Fails with an {@link IllegalStateException} when the tile has no picture. Any thread.
+     */
+    public CompletableFuture<Path> snapshot(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        CompletableFuture<Path> result = new CompletableFuture<>();
+        FxThread.run(() -> {
+            try {
+                Image image = video.getImage();
+                Assignment a = assignment;
+                if (image == null || a == null || pictureAt == null) {
+                    throw new IllegalStateException("no picture to snapshot on tile '"
+                            + (a == null ? "" : a.cameraName()) + "' (state " + state.get() + ")");
+                }
+                int w = (int) image.getWidth();
+                int h = (int) image.getHeight();
+                byte[] bgra = new byte[Math.multiplyExact(Math.multiplyExact(w, h), 4)];
+                image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getByteBgraPreInstance(), bgra, 0, w * 4);
+                ZonedDateTime at = pictureAt.atZone(clockZone);
+                String id = a.cameraId();
+                FxThread.background(() -> Snapshots.writePng(dir, id, at, w, h, bgra), path -> { }, error -> { })
+                        .whenComplete((path, error) -> {
+                            if (error != null) {
+                                result.completeExceptionally(error instanceof java.util.concurrent.CompletionException
+                                        && error.getCause() != null ? error.getCause() : error);
+                            } else {
+                                result.complete(path);
+                            }
+                        });
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 
     public ReadOnlyObjectProperty<TileState> stateProperty() {
@@ -216,8 +357,9 @@ public class VideoTile extends StackPane {
      * readable from any thread, only ever grows. Counted on the FX thread each time the newest decoded
      * picture is pushed into the image ({@code PixelBuffer.updateBuffer}), i.e. after the hop from the
      * decoder to the FX thread. When the FX thread falls behind, several decoded pictures collapse into
-     * one update and count once; whether the next pulse actually paints it is not observed. A watchdog
-     * that sees this stand still while the tile says PLAYING has found a dead stream or a stuck UI.
+     * one update and count once; whether the next pulse actually paints it is not observed. Note that
+     * libVLC redisplays its last picture every few dozen milliseconds while no new one arrives, so this keeps
+     * growing (slowly) on a dead stream; {@link #framesDecoded()} is the count of distinct pictures.
      */
     public long framesRendered() {
         return framesRendered.get();
@@ -227,6 +369,15 @@ public class VideoTile extends StackPane {
     long framesDelivered() {
         Session s = session;
         return s == null ? 0 : s.surface.framesDelivered();
+    }
+
+    /**
+     * Pictures the current player has decoded, as libVLC last reported (polled with the watchdog, so up to
+     * a second or so behind); 0 without a player or before the first report. Any thread.
+     */
+    long framesDecoded() {
+        Session s = session;
+        return s == null ? 0 : Math.max(0, s.decoded);
     }
 
     /** Whether a libVLC player exists (or is being created) for this tile. */
@@ -261,46 +412,166 @@ public class VideoTile extends StackPane {
         }
         if (!engine.available()) {
             stopSession(true);
-            state.set(TileState.UNAVAILABLE);
+            resetHealth();
+            setHealth(TileState.UNAVAILABLE, null, 0);
             return;
         }
         if (assignment == null || !onScreen) {
+            // Off screen nothing is watched: coming back starts afresh.
             stopSession(true);
-            state.set(TileState.IDLE);
+            resetHealth();
+            setHealth(TileState.IDLE, null, 0);
             return;
         }
-        if (session == null) {
-            startSession(assignment);
+        if (session == null && !retryPending) {
+            startSession(assignment, false);
         }
     }
 
-    private void startSession(Assignment a) {
+    /** @param reconnect an attempt of the reconnect loop: keep the last picture and the SIGNAL_LOST state */
+    private void startSession(Assignment a, boolean reconnect) {
         String mrl;
         try {
             mrl = engine.resolveMrl(a.url());
         } catch (IllegalArgumentException e) {
             LOG.log(Level.WARNING, "camera {0}: {1}", a.cameraName(), e.getMessage());
-            video.setImage(null);
-            state.set(TileState.NO_SIGNAL);
+            dropPicture();
+            resetHealth();
+            setHealth(TileState.NO_SIGNAL, null, 0);
             return;
         }
         Session s = new Session(a, mrl);
         session = s;
-        video.setImage(null);
-        state.set(TileState.CONNECTING);
+        if (!reconnect) {
+            dropPicture();
+            setHealth(TileState.CONNECTING, null, reconnectAttempts.get());
+        }
         try {
             engine.execute(s::start);
         } catch (IllegalStateException e) {
             session = null;
-            state.set(engine.available() ? TileState.NO_SIGNAL : TileState.UNAVAILABLE);
+            resetHealth();
+            setHealth(engine.available() ? TileState.NO_SIGNAL : TileState.UNAVAILABLE, null, 0);
         }
+    }
+
+    private void dropPicture() {
+        video.setImage(null);
+        pictureAt = null;
+    }
+
+    private void resetHealth() {
+        retryPending = false;
+        reconnectAttempts.set(0);
+        lostSince.set(null);
+    }
+
+    /** Sets state, "lost since" and attempts together, then redraws and reports once if anything changed. */
+    private void setHealth(TileState newState, Instant since, int attempts) {
+        lostSince.set(since);
+        reconnectAttempts.set(attempts);
+        state.set(newState);
+        renderState();
+        // Also reports a new camera on an unchanged state; report() drops repeats.
+        report();
+    }
+
+    private void report() {
+        TileHealth now = health();
+        TileHealth last = lastReported;
+        if (last != null && last.state() == now.state() && Objects.equals(last.lostSince(), now.lostSince())
+                && last.reconnectAttempts() == now.reconnectAttempts()
+                && last.cameraId().equals(now.cameraId()) && last.cameraName().equals(now.cameraName())) {
+            return;
+        }
+        lastReported = now;
+        Consumer<TileHealth> listener = onHealthChange;
+        if (listener != null) {
+            try {
+                listener.accept(now);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "tile health listener failed", e);
+            }
+        }
+    }
+
+    /**
+     * The watchdog, run with the clock (every 250 ms while on screen, FX thread): declares a silent stream
+     * lost, starts due reconnect attempts, and resets the back-off after a good stretch of pictures.
+     */
+    private void watch() {
+        if (assignment == null || !engine.available()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (retryPending && now - retryAt >= 0) {
+            retryPending = false;
+            // The old player (if any) listened until now; the new one replaces it.
+            stopSession(false);
+            int attempt = reconnectAttempts.get() + 1;
+            LOG.log(Level.INFO, "camera {0}: reconnect attempt {1}", assignment.cameraName(), attempt);
+            setHealth(TileState.SIGNAL_LOST, lostSince.get(), attempt);
+            startSession(assignment, true);
+            return;
+        }
+        Session s = session;
+        TileState st = state.get();
+        if (s != null && st != TileState.NO_SIGNAL) {
+            s.pollProgress();
+        }
+        if (st == TileState.SIGNAL_LOST && s != null && s.progressedAfter(lostDeclaredAt)) {
+            // New pictures from whichever player is open (a new attempt, or the old one that caught up).
+            LOG.log(Level.INFO, "camera {0}: signal back after {1} attempt(s)", assignment.cameraName(),
+                    reconnectAttempts.get());
+            retryPending = false;
+            playingSince = now;
+            setHealth(TileState.PLAYING, null, reconnectAttempts.get());
+            return;
+        }
+        if (st == TileState.SIGNAL_LOST) {
+            renderState(); // the "next try in" countdown
+        }
+        if (s == null || retryPending || st == TileState.NO_SIGNAL || st == TileState.IDLE
+                || st == TileState.UNAVAILABLE) {
+            return;
+        }
+        long last = s.lastProgressNanos();
+        if (now - last > policy.stallTimeout().toNanos()) {
+            signalLost(s, "no picture for " + policy.stallTimeout().toMillis() + " ms");
+        } else if (st == TileState.PLAYING && reconnectAttempts.get() > 0
+                && now - playingSince >= policy.stableAfter().toNanos()) {
+            setHealth(TileState.PLAYING, null, 0);
+        }
+    }
+
+    /** FX thread: the session's stream is gone; say since when and schedule the next attempt. */
+    private void signalLost(Session s, String why) {
+        if (session != s || retryPending) {
+            return;
+        }
+        long now = System.nanoTime();
+        Instant since = lostSince.get();
+        if (since == null || state.get() != TileState.SIGNAL_LOST) {
+            since = Instant.now().minusNanos(Math.max(0, now - s.lastProgressNanos()));
+            lostDeclaredAt = now;
+        }
+        long delayMillis = policy.retryDelay(reconnectAttempts.get()).toMillis();
+        LOG.log(Level.INFO, "camera {0}: signal lost ({1}); next attempt in {2} ms",
+                s.assignment.cameraName(), why, delayMillis);
+        if (s.failed) {
+            // A player that reported an error or the end has nothing more to give.
+            stopSession(false);
+        }
+        retryPending = true;
+        retryAt = now + delayMillis * 1_000_000L;
+        setHealth(TileState.SIGNAL_LOST, since, reconnectAttempts.get());
     }
 
     private void stopSession(boolean dropPicture) {
         Session s = session;
         session = null;
         if (dropPicture) {
-            video.setImage(null);
+            dropPicture();
         }
         if (s == null) {
             return;
@@ -315,39 +586,108 @@ public class VideoTile extends StackPane {
 
     private void onFxFrame(Session s) {
         framesRendered.incrementAndGet();
-        if (session == s && state.get() != TileState.PLAYING) {
-            state.set(TileState.PLAYING);
+        pictureAt = Instant.now();
+        if (session == s && state.get() == TileState.CONNECTING) {
+            // A new player's first picture. Coming back from SIGNAL_LOST is decided in watch(), on decoded
+            // pictures: a display alone may be libVLC showing its last picture again.
+            playingSince = System.nanoTime();
+            setHealth(TileState.PLAYING, null, reconnectAttempts.get());
         }
     }
 
     private void onPlayerFailed(Session s, String why) {
         FxThread.run(() -> {
-            if (session == s) {
-                LOG.log(Level.INFO, "camera {0}: {1}", s.assignment.cameraName(), why);
-                // The last picture stays, dimmed, so the officer sees what the camera showed before.
-                state.set(TileState.NO_SIGNAL);
+            if (session != s) {
+                return;
             }
+            s.failed = true;
+            if (s.live && engine.available()) {
+                signalLost(s, why);
+                return;
+            }
+            LOG.log(Level.INFO, "camera {0}: {1}", s.assignment.cameraName(), why);
+            // The last picture stays, dimmed, so the officer sees what the camera showed before.
+            retryPending = false;
+            setHealth(TileState.NO_SIGNAL, null, 0);
         });
     }
 
     private void renderState() {
         TileState now = state.get();
-        stateLabel.setText(lookup(now.messageKey(), now.englishText));
+        String headline = lookup(now.messageKey(), now.englishText);
         String detail = "";
         if (now == TileState.UNAVAILABLE) {
+            // "video unavailable: libVLC 3 not found", then the command that fixes it.
             VideoEngine.Reason reason = engine.reason();
-            detail = lookup(reason.messageKey(), reason.englishText());
+            headline = fill(lookup("video.unavailable.line", "{0}: {1}"), headline,
+                    lookup(reason.messageKey(), reason.englishText()));
             if (reason.installHelps()) {
-                detail += "\n" + lookup("video.unavailable.install", "Install with:") + " " + VideoEngine.INSTALL_COMMAND;
+                detail = lookup("video.unavailable.install", "Install with:") + " " + VideoEngine.INSTALL_COMMAND;
+            }
+        } else if (now == TileState.SIGNAL_LOST) {
+            headline = fill(headline, lostSinceText());
+            int attempts = reconnectAttempts.get();
+            if (retryPending) {
+                long seconds = Math.max(0, (retryAt - System.nanoTime() + 999_999_999L) / 1_000_000_000L);
+                detail = fill(lookup("video.reconnect.waiting", "next try in {0} s (attempt {1})"),
+                        Long.toString(seconds), Integer.toString(attempts + 1));
+            } else if (attempts > 0) {
+                detail = fill(lookup("video.reconnect.trying", "reconnecting… (attempt {0})"), Integer.toString(attempts));
             }
         }
-        detailLabel.setText(detail);
-        detailLabel.setVisible(!detail.isEmpty());
-        detailLabel.setManaged(!detail.isEmpty());
+        if (!headline.equals(stateLabel.getText())) {
+            stateLabel.setText(headline);
+        }
+        if (!detail.equals(detailLabel.getText())) {
+            detailLabel.setText(detail);
+        }
+        if (detailLabel.isVisible() != !detail.isEmpty()) {
+            detailLabel.setVisible(!detail.isEmpty());
+            detailLabel.setManaged(!detail.isEmpty());
+        }
+        if (now == renderedState) {
+            return; // the countdown tick: text only
+        }
+        renderedState = now;
         // Live video gets a small corner tag; anything else is the main message of the tile.
         StackPane.setAlignment(statusBox, now == TileState.PLAYING ? Pos.BOTTOM_LEFT : Pos.CENTER);
         video.setOpacity(now == TileState.PLAYING ? 1.0 : 0.4);
+        stateLabel.setBackground(new Background(new BackgroundFill(now == TileState.SIGNAL_LOST ? LOST_PLATE : PLATE,
+                new CornerRadii(3), Insets.EMPTY)));
+        renderFont();
         pseudoClassStates(now);
+    }
+
+    /**
+     * The state line is a corner tag while the picture is live, and otherwise the tile's message, sized to the
+     * tile (about a tenth of its height, 14–40 px) so "signal lost" reads from across the control room.
+     */
+    private void renderFont() {
+        double size = state.get() == TileState.PLAYING ? 14 : Math.max(14, Math.min(40, Math.floor(getHeight() / 10)));
+        if (size != stateFontSize) {
+            stateFontSize = size;
+            stateLabel.setFont(Font.font(null, FontWeight.BOLD, size));
+            detailLabel.setFont(Font.font(null, FontWeight.NORMAL, Math.max(12, Math.round(size * 0.55))));
+        }
+    }
+
+    private String lostSinceText() {
+        Instant since = lostSince.get();
+        if (since == null) {
+            return "";
+        }
+        java.time.ZonedDateTime at = since.atZone(clockZone);
+        boolean today = at.toLocalDate().equals(java.time.LocalDate.now(clockZone));
+        return at.format(today ? LOST_TIME : LOST_DATE_TIME);
+    }
+
+    /** Replaces {0}, {1} … with the arguments (bundle texts are plain strings here, not MessageFormat). */
+    private static String fill(String pattern, String... args) {
+        String out = pattern;
+        for (int i = 0; i < args.length; i++) {
+            out = out.replace("{" + i + "}", args[i]);
+        }
+        return out;
     }
 
     /** :idle, :connecting, :playing, :no_signal, :unavailable — for the application's stylesheet. */
@@ -362,6 +702,7 @@ public class VideoTile extends StackPane {
         if (!now.equals(clockLabel.getText())) {
             clockLabel.setText(now);
         }
+        watch();
     }
 
     private String lookup(String key, String english) {
@@ -380,7 +721,7 @@ public class VideoTile extends StackPane {
         Label label = new Label();
         label.getStyleClass().add(styleClass);
         label.setTextFill(Color.WHITE);
-        label.setBackground(new Background(new BackgroundFill(Color.rgb(0, 0, 0, 0.62), new CornerRadii(3), Insets.EMPTY)));
+        label.setBackground(new Background(new BackgroundFill(PLATE, new CornerRadii(3), Insets.EMPTY)));
         label.setPadding(new Insets(2, 6, 2, 6));
         label.setMouseTransparent(true);
         return label;
@@ -396,6 +737,10 @@ public class VideoTile extends StackPane {
         final Assignment assignment;
         final String mrl;
         final FrameSurface surface;
+        final boolean live;
+        final long startedNanos = System.nanoTime();
+        // FX thread: libVLC reported an error or the end for this player.
+        boolean failed;
         private final MediaPlayerEventAdapter events;
         private EmbeddedMediaPlayer player;
         private boolean released;
@@ -403,6 +748,7 @@ public class VideoTile extends StackPane {
         Session(Assignment assignment, String mrl) {
             this.assignment = assignment;
             this.mrl = mrl;
+            this.live = VideoEngine.isNetwork(mrl);
             this.surface = new FrameSurface(video, () -> onFxFrame(this));
             // libVLC event thread: no libVLC calls here, only hand-offs to the FX thread.
             this.events = new MediaPlayerEventAdapter() {
@@ -416,6 +762,68 @@ public class VideoTile extends StackPane {
                     onPlayerFailed(Session.this, "stream ended: " + Session.this.mrl);
                 }
             };
+        }
+
+        // libVLC's decoded-picture count, polled on the engine executor (see pollProgress).
+        private final MediaStatistics stats = new MediaStatistics();
+        private final AtomicBoolean polling = new AtomicBoolean();
+        private volatile int decoded = -1;
+        private volatile long decodedChangedNanos = Long.MIN_VALUE;
+
+        /**
+         * When this player last made progress: its decoded-picture count went up, or it showed its first
+         * picture; when it started if neither. Any thread.
+         */
+        long lastProgressNanos() {
+            long last = startedNanos;
+            if (surface.framesDelivered() > 0 && surface.firstDeliveredNanos() - last > 0) {
+                last = surface.firstDeliveredNanos();
+            }
+            long changed = decodedChangedNanos;
+            if (changed != Long.MIN_VALUE && changed - last > 0) {
+                last = changed;
+            }
+            return last;
+        }
+
+        /** Whether the player decoded a new picture (or showed its first one) after {@code nanos}. */
+        boolean progressedAfter(long nanos) {
+            return lastProgressNanos() - nanos > 0 && (surface.framesDelivered() > 0);
+        }
+
+        /** FX thread: asks the engine executor to read the decoded count, unless a read is still running. */
+        void pollProgress() {
+            if (!polling.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                engine.execute(this::readProgress);
+            } catch (IllegalStateException e) {
+                polling.set(false);
+            }
+        }
+
+        // Engine executor. Synchronised with start/release, so it never touches a released player.
+        private synchronized void readProgress() {
+            try {
+                if (released || player == null) {
+                    return;
+                }
+                InfoApi info = player.media().info();
+                if (info != null && info.statistics(stats)) {
+                    int now = stats.decodedVideo();
+                    if (now != decoded) {
+                        if (now > decoded && now > 0) {
+                            decodedChangedNanos = System.nanoTime();
+                        }
+                        decoded = now;
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "reading libVLC statistics failed", e);
+            } finally {
+                polling.set(false);
+            }
         }
 
         synchronized void start() {
@@ -493,6 +901,7 @@ public class VideoTile extends StackPane {
         private final libvlc_display_callback_t displayCallback = new DisplayCallback();
 
         private final AtomicLong delivered = new AtomicLong();
+        private volatile long firstDeliveredNanos;
         private final AtomicBoolean fxUpdateQueued = new AtomicBoolean();
         private volatile Frame frame;
         private volatile boolean detached;
@@ -520,6 +929,11 @@ public class VideoTile extends StackPane {
 
         long framesDelivered() {
             return delivered.get();
+        }
+
+        /** System.nanoTime() of the first picture libVLC handed over; meaningful once framesDelivered() > 0. */
+        long firstDeliveredNanos() {
+            return firstDeliveredNanos;
         }
 
         private void publishOnFx() {
@@ -613,6 +1027,10 @@ public class VideoTile extends StackPane {
         private final class DisplayCallback implements libvlc_display_callback_t {
             @Override
             public void display(Pointer opaque, Pointer picture) {
+                if (delivered.get() == 0) {
+                    firstDeliveredNanos = System.nanoTime();
+                }
+                // Not every call is a new picture: libVLC redisplays the last one while nothing new comes.
                 delivered.incrementAndGet();
                 if (!detached && fxUpdateQueued.compareAndSet(false, true)) {
                     Platform.runLater(FrameSurface.this::publishOnFx);

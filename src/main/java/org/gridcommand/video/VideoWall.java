@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.scene.layout.Background;
@@ -91,6 +92,34 @@ public class VideoWall extends GridPane {
      */
     public void assign(int index, String cameraName, String url) {
         tile(index).show(cameraName, url, isFinite(url));
+    }
+
+    /** Puts a camera with its id (names snapshots, reported in {@link TileHealth}) on a tile. */
+    public void assign(int index, String cameraId, String cameraName, String url) {
+        tile(index).show(cameraId, cameraName, url, isFinite(url));
+    }
+
+    /** The same watchdog and back-off for every tile. */
+    public void setHealthPolicy(HealthPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        tiles.forEach(t -> t.setHealthPolicy(policy));
+    }
+
+    /**
+     * One listener for the health of every tile (see {@link VideoTile#setOnHealthChange}); called on the FX
+     * thread with the tile's index and health. Null removes it.
+     */
+    public void setOnHealthChange(HealthListener listener) {
+        for (int i = 0; i < tiles.size(); i++) {
+            int index = i;
+            tiles.get(i).setOnHealthChange(listener == null ? null : health -> listener.onHealth(index, health));
+        }
+    }
+
+    /** Receives a tile's health with the tile's position on the wall. */
+    @FunctionalInterface
+    public interface HealthListener {
+        void onHealth(int tileIndex, TileHealth health);
     }
 
     public void clearAll() {

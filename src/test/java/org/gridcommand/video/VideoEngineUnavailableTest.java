@@ -2,20 +2,27 @@ package org.gridcommand.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gridcommand.video.VideoFx.onFx;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.gridcommand.common.Messages;
 import org.gridcommand.video.VideoEngine.Reason;
 import org.gridcommand.video.VideoTile.TileState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A machine without libVLC, simulated: the engine is built as unavailable rather than by hiding the
@@ -108,6 +115,54 @@ class VideoEngineUnavailableTest {
         }
         assertThatCode(() -> onFx(wall::clearAll)).doesNotThrowAnyException();
         assertThat(onFx(() -> wall.tile(0).getState())).isEqualTo(TileState.UNAVAILABLE);
+    }
+
+    @Test
+    void tileSaysVideoUnavailableLibVlc3NotFoundWithTheInstallHintInBothLanguages() throws Exception {
+        VideoEngine engine = VideoEngine.unavailable(Reason.LIBVLC_NOT_FOUND, "simulated");
+        Messages en = Messages.forLocale(Locale.ENGLISH);
+        Messages zh = Messages.forLocale(Messages.ZH_CN);
+        VideoTile enTile = onFx(() -> new VideoTile(engine, en::get));
+        VideoTile zhTile = onFx(() -> new VideoTile(engine, zh::get));
+        stage = VideoFx.showStage(new javafx.scene.layout.HBox(enTile, zhTile), 960, 270);
+        List<TileHealth> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        onFx(() -> {
+            enTile.setOnHealthChange(reports::add);
+            enTile.show("44040200001320000001", "CAM 1", "udp://@127.0.0.1:5004", false);
+            zhTile.show("东门监控", "udp://@127.0.0.1:5004", false);
+        });
+
+        assertThat(onFx(() -> stateText(enTile))).isEqualTo("video unavailable: libVLC 3 not found");
+        assertThat(onFx(() -> detailText(enTile))).isEqualTo("Install with: sudo apt-get install libvlc-dev vlc-plugin-base");
+        assertThat(onFx(() -> stateText(zhTile))).isEqualTo("视频不可用：未找到 libVLC 3");
+        assertThat(onFx(() -> detailText(zhTile))).isEqualTo("安装命令： sudo apt-get install libvlc-dev vlc-plugin-base");
+        assertThat(reports).last().satisfies(h -> {
+            assertThat(h.state()).isEqualTo(TileState.UNAVAILABLE);
+            assertThat(h.cameraId()).isEqualTo("44040200001320000001");
+            assertThat(h.online()).isFalse();
+        });
+    }
+
+    @Test
+    void snapshotFailsClearlyWithoutLibVlc(@TempDir Path dir) throws Exception {
+        VideoEngine engine = VideoEngine.unavailable(Reason.LIBVLC_NOT_FOUND, "simulated");
+        VideoTile tile = onFx(() -> new VideoTile(engine, VideoFx.KEYS));
+        stage = VideoFx.showStage(new StackPane(tile), 480, 270);
+        onFx(() -> tile.show("CAM 1", "asset:demo/clips/clip-1.mp4", true));
+
+        assertThatThrownBy(() -> tile.snapshot(dir).get(30, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no picture")
+                .hasMessageContaining("UNAVAILABLE");
+    }
+
+    private static String stateText(VideoTile tile) {
+        return ((Label) tile.lookup(".video-tile-state")).getText();
+    }
+
+    private static String detailText(VideoTile tile) {
+        return ((Label) tile.lookup(".video-tile-detail")).getText();
     }
 
     private static List<String> labelTexts(Node root) {
