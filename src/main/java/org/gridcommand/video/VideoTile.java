@@ -190,7 +190,7 @@ public class VideoTile extends StackPane {
         setClip(clip);
 
         video.setPreserveRatio(true);
-        video.setSmooth(true);
+        video.setSmooth(false);
         // Sized and centred in layoutChildren: a managed ImageView would push its size into the layout.
         video.setManaged(false);
 
@@ -373,9 +373,10 @@ public class VideoTile extends StackPane {
 
     /**
      * Pictures the current player has decoded, as libVLC last reported (polled with the watchdog, so up to
-     * a second or so behind); 0 without a player or before the first report. Any thread.
+     * a second or so behind); 0 without a player or before the first report. Any thread. Unlike
+     * {@link #framesRendered()} it does not count libVLC showing the same picture again.
      */
-    long framesDecoded() {
+    public long framesDecoded() {
         Session s = session;
         return s == null ? 0 : Math.max(0, s.decoded);
     }
