@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gridcommand.common.BilingualName;
+import org.gridcommand.common.CsvText;
 import org.gridcommand.geo.ChinaDatums;
 import org.gridcommand.geo.Datum;
 import org.gridcommand.geo.GeoPoint;
@@ -159,12 +160,17 @@ public final class CameraFileReader {
     }
 
     private static List<Row> csvRows(String text, List<CameraProblem> problems) throws Unreadable {
-        Csv csv = new Csv(text);
-        List<Csv.Record> records = csv.records();
+        CsvText csv = new CsvText(text);
+        List<CsvText.Row> records;
+        try {
+            records = csv.rows();
+        } catch (CsvText.Unclosed e) {
+            throw new Unreadable("not a readable CSV: " + e.getMessage());
+        }
         if (records.isEmpty()) {
             throw new Unreadable("the file is empty");
         }
-        Csv.Record header = records.get(0);
+        CsvText.Row header = records.get(0);
         List<String> columns = header.fields().stream().map(CameraFileReader::canonical).toList();
         List<String> missing = REQUIRED.stream().filter(c -> !columns.contains(c)).toList();
         if (!missing.isEmpty()) {
@@ -190,7 +196,7 @@ public final class CameraFileReader {
             }
         }
         List<Row> rows = new ArrayList<>();
-        for (Csv.Record record : records.subList(1, records.size())) {
+        for (CsvText.Row record : records.subList(1, records.size())) {
             List<String> fields = record.fields();
             if (fields.stream().allMatch(String::isBlank)) {
                 continue;
@@ -696,103 +702,4 @@ public final class CameraFileReader {
     }
 
     // ---------------------------------------------------------------- CSV
-
-    /** RFC 4180 records (quoted fields may hold delimiters, quotes and line breaks), with their first line. */
-    private static final class Csv {
-        record Record(int line, List<String> fields) {
-        }
-
-        private final String text;
-        private final char delimiter;
-
-        Csv(String text) {
-            this.text = text;
-            this.delimiter = detectDelimiter(text);
-        }
-
-        char delimiter() {
-            return delimiter;
-        }
-
-        /** The delimiter that splits the header line most often: comma, semicolon (European Excel) or tab. */
-        private static char detectDelimiter(String text) {
-            int end = text.indexOf('\n');
-            String header = end < 0 ? text : text.substring(0, end);
-            char best = ',';
-            long bestCount = header.chars().filter(ch -> ch == ',').count();
-            for (char candidate : new char[] {';', '\t'}) {
-                long count = header.chars().filter(ch -> ch == candidate).count();
-                if (count > bestCount) {
-                    best = candidate;
-                    bestCount = count;
-                }
-            }
-            return best;
-        }
-
-        List<Record> records() throws Unreadable {
-            List<Record> records = new ArrayList<>();
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            int line = 1;
-            int recordLine = 1;
-            boolean quoted = false;
-            int quoteLine = 0;
-            boolean any = false;
-            for (int i = 0; i < text.length(); i++) {
-                char ch = text.charAt(i);
-                if (quoted) {
-                    if (ch == '"') {
-                        if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        if (ch == '\n') {
-                            line++;
-                        }
-                        field.append(ch);
-                    }
-                    continue;
-                }
-                if (ch == '"' && field.toString().isBlank()) {
-                    quoted = true;
-                    quoteLine = line;
-                    field.setLength(0);
-                    any = true;
-                } else if (ch == delimiter) {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    any = true;
-                } else if (ch == '\n' || ch == '\r') {
-                    if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    if (any || field.length() > 0) {
-                        fields.add(field.toString());
-                        records.add(new Record(recordLine, List.copyOf(fields)));
-                    }
-                    fields.clear();
-                    field.setLength(0);
-                    any = false;
-                    line++;
-                    recordLine = line;
-                } else {
-                    field.append(ch);
-                    any = true;
-                }
-            }
-            if (quoted) {
-                throw new Unreadable("not a readable CSV: a quoted field opened on line " + quoteLine
-                        + " is never closed");
-            }
-            if (any || field.length() > 0) {
-                fields.add(field.toString());
-                records.add(new Record(recordLine, List.copyOf(fields)));
-            }
-            return records;
-        }
-    }
 }

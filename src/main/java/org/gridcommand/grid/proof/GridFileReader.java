@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.gridcommand.common.CsvText;
 import org.gridcommand.geo.ChinaDatums;
 import org.gridcommand.geo.Datum;
 import org.gridcommand.geo.GeoPoint;
@@ -224,11 +225,11 @@ public final class GridFileReader {
 
     private static GridFile readCsv(byte[] content, String source, Datum datum) {
         String text = decode(content);
-        Csv csv = new Csv(text);
-        List<Csv.Row> rows;
+        CsvText csv = new CsvText(text);
+        List<CsvText.Row> rows;
         try {
             rows = csv.rows();
-        } catch (Malformed e) {
+        } catch (CsvText.Unclosed e) {
             return unreadable(source, datum, "not a readable CSV: " + e.getMessage());
         }
         if (rows.isEmpty()) {
@@ -245,7 +246,7 @@ public final class GridFileReader {
         int code = column(header, "code");
         int parent = column(header, "parent");
         List<RawFeature> raws = new ArrayList<>();
-        for (Csv.Row row : rows.subList(1, rows.size())) {
+        for (CsvText.Row row : rows.subList(1, rows.size())) {
             List<String> fields = row.fields();
             if (fields.stream().allMatch(String::isBlank)) {
                 continue;
@@ -620,104 +621,6 @@ public final class GridFileReader {
     }
 
     // ---------------------------------------------------------------- CSV
-
-    /** RFC 4180 records (quoted fields may hold delimiters, quotes and line breaks), with their line numbers. */
-    private static final class Csv {
-        record Row(int line, List<String> fields) {
-        }
-
-        private final String text;
-        private final char delimiter;
-
-        Csv(String text) {
-            this.text = text;
-            this.delimiter = detectDelimiter(text);
-        }
-
-        char delimiter() {
-            return delimiter;
-        }
-
-        /** The delimiter that splits the header line most often: comma, semicolon (European Excel) or tab. */
-        private static char detectDelimiter(String text) {
-            int end = text.indexOf('\n');
-            String header = end < 0 ? text : text.substring(0, end);
-            char best = ',';
-            long bestCount = header.chars().filter(ch -> ch == ',').count();
-            for (char candidate : new char[] {';', '\t'}) {
-                long count = header.chars().filter(ch -> ch == candidate).count();
-                if (count > bestCount) {
-                    best = candidate;
-                    bestCount = count;
-                }
-            }
-            return best;
-        }
-
-        List<Row> rows() {
-            List<Row> rows = new ArrayList<>();
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            int line = 1;
-            int rowLine = 1;
-            boolean quoted = false;
-            int quoteLine = 0;
-            boolean any = false;
-            for (int i = 0; i < text.length(); i++) {
-                char ch = text.charAt(i);
-                if (quoted) {
-                    if (ch == '"') {
-                        if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        if (ch == '\n') {
-                            line++;
-                        }
-                        field.append(ch);
-                    }
-                    continue;
-                }
-                if (ch == '"' && field.toString().isBlank()) {
-                    quoted = true;
-                    quoteLine = line;
-                    field.setLength(0);
-                    any = true;
-                } else if (ch == delimiter) {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    any = true;
-                } else if (ch == '\n' || ch == '\r') {
-                    if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    if (any || field.length() > 0) {
-                        fields.add(field.toString());
-                        rows.add(new Row(rowLine, List.copyOf(fields)));
-                    }
-                    fields.clear();
-                    field.setLength(0);
-                    any = false;
-                    line++;
-                    rowLine = line;
-                } else {
-                    field.append(ch);
-                    any = true;
-                }
-            }
-            if (quoted) {
-                throw new Malformed("a quoted field opened on line " + quoteLine + " is never closed");
-            }
-            if (any || field.length() > 0) {
-                fields.add(field.toString());
-                rows.add(new Row(rowLine, List.copyOf(fields)));
-            }
-            return rows;
-        }
-    }
 
     // ---------------------------------------------------------------- WKT
 
