@@ -1,10 +1,6 @@
 package org.gridcommand.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,31 +28,6 @@ public final class CamerasCommand implements Callable<Integer> {
         return USAGE;
     }
 
-    /** Thrown for a file that cannot be opened at all: a usage error (exit 2), not a defect of its content. */
-    static final class UnreadablePath extends Exception {
-        UnreadablePath(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    static byte[] readBytes(Path file) throws UnreadablePath {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new UnreadablePath("cannot read " + file + ": it is a folder");
-            }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new UnreadablePath("cannot read " + file + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new UnreadablePath("cannot read " + file + ": permission denied");
-        } catch (IOException e) {
-            throw new UnreadablePath("cannot read " + file + ": "
-                    + (e.getMessage() == null ? "input/output error" : e.getMessage().lines().findFirst().orElse("")));
-        } catch (OutOfMemoryError e) {
-            throw new UnreadablePath("cannot read " + file + ": too large to hold in memory");
-        }
-    }
-
     static String sourceName(Path file) {
         Path name = file.getFileName();
         return name == null ? file.toString() : name.toString();
@@ -66,16 +37,5 @@ public final class CamerasCommand implements Callable<Integer> {
         err.println("gridcommand cameras " + command + ": " + message);
         err.flush();
         return USAGE;
-    }
-
-    /** One line for anything unexpected: the reason, never the exception's class or stack. */
-    static int fail(PrintWriter err, String command, Throwable e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            message = e instanceof StackOverflowError ? "the input nests too deeply" : "unexpected internal error";
-        }
-        err.println("gridcommand cameras " + command + ": " + message.lines().findFirst().orElse(message));
-        err.flush();
-        return DEFECTS;
     }
 }

@@ -53,12 +53,12 @@ public final class CamerasImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            return importFile(out, CamerasCommand.readBytes(file));
-        } catch (CamerasCommand.UnreadablePath e) {
+            return importFile(out, InputFiles.read(file));
+        } catch (InputFiles.UnreadablePath e) {
             return CamerasCommand.usage(err, "import", e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             out.flush();
-            return CamerasCommand.fail(err, "import", e);
+            return InputFiles.fail(err, "cameras import", e);
         }
     }
 

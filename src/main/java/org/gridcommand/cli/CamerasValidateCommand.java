@@ -33,16 +33,16 @@ public final class CamerasValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            byte[] content = CamerasCommand.readBytes(file);
+            byte[] content = InputFiles.read(file);
             CameraFile cameras = CameraFileReader.read(content, CamerasCommand.sourceName(file), datum, null);
             cameras.lines().forEach(out::println);
             out.flush();
             return cameras.clean() ? CamerasCommand.CLEAN : CamerasCommand.DEFECTS;
-        } catch (CamerasCommand.UnreadablePath e) {
+        } catch (InputFiles.UnreadablePath e) {
             return CamerasCommand.usage(err, "validate", e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             out.flush();
-            return CamerasCommand.fail(err, "validate", e);
+            return InputFiles.fail(err, "cameras validate", e);
         }
     }
 }

@@ -2,8 +2,6 @@ package org.gridcommand.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gridcommand.geo.Datum;
@@ -48,25 +46,13 @@ public final class GridsCommand implements Callable<Integer> {
         }
     }
 
-    /** Thrown for a file that cannot be opened at all: a usage error (exit 2), not a defect of its content. */
-    static final class UnreadablePath extends Exception {
-        UnreadablePath(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    static GridFile read(Path file, Datum datum) throws UnreadablePath {
+    static GridFile read(Path file, Datum datum) throws InputFiles.UnreadablePath {
         try {
             return GridFileReader.read(file, datum);
-        } catch (NoSuchFileException e) {
-            throw new UnreadablePath("cannot read " + file + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new UnreadablePath("cannot read " + file + ": permission denied");
         } catch (IOException e) {
-            throw new UnreadablePath("cannot read " + file + ": "
-                    + (e.getMessage() == null ? "input/output error" : e.getMessage().lines().findFirst().orElse("")));
+            throw InputFiles.unreadable(file, e);
         } catch (OutOfMemoryError e) {
-            throw new UnreadablePath("cannot read " + file + ": too large to hold in memory");
+            throw InputFiles.tooLarge(file);
         }
     }
 
@@ -77,16 +63,5 @@ public final class GridsCommand implements Callable<Integer> {
     static void print(PrintWriter out, ProofReport report) {
         report.lines().forEach(out::println);
         out.flush();
-    }
-
-    /** One line for anything unexpected: the reason, never the exception's class or stack. */
-    static int fail(PrintWriter err, String command, Throwable e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            message = e instanceof StackOverflowError ? "the input nests too deeply" : "unexpected internal error";
-        }
-        err.println("gridcommand grids " + command + ": " + message.lines().findFirst().orElse(message));
-        err.flush();
-        return DEFECTS;
     }
 }

@@ -73,7 +73,7 @@ public final class GridsExportCommand implements Callable<Integer> {
             out.flush();
             return GridsCommand.CLEAN;
         } catch (RuntimeException | StackOverflowError e) {
-            return GridsCommand.fail(err, "export", e);
+            return InputFiles.fail(err, "grids export", e);
         }
     }
 }

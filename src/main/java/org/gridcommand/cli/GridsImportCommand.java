@@ -56,17 +56,17 @@ public final class GridsImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             return importFile(out);
-        } catch (GridsCommand.UnreadablePath e) {
+        } catch (InputFiles.UnreadablePath e) {
             err.println("gridcommand grids import: " + e.getMessage());
             err.flush();
             return GridsCommand.USAGE;
         } catch (RuntimeException | StackOverflowError e) {
             out.flush();
-            return GridsCommand.fail(err, "import", e);
+            return InputFiles.fail(err, "grids import", e);
         }
     }
 
-    private int importFile(PrintWriter out) throws GridsCommand.UnreadablePath {
+    private int importFile(PrintWriter out) throws InputFiles.UnreadablePath {
         GridFile grids = GridsCommand.read(file, datum);
         ProofReport report = GridProof.validate(grids, true);
         GridsCommand.print(out, report);

@@ -37,12 +37,12 @@ public final class GridsValidateCommand implements Callable<Integer> {
             ProofReport report = GridProof.validate(grids);
             GridsCommand.print(out, report);
             return report.clean() ? GridsCommand.CLEAN : GridsCommand.DEFECTS;
-        } catch (GridsCommand.UnreadablePath e) {
+        } catch (InputFiles.UnreadablePath e) {
             err.println("gridcommand grids validate: " + e.getMessage());
             err.flush();
             return GridsCommand.USAGE;
         } catch (RuntimeException | StackOverflowError e) {
-            return GridsCommand.fail(err, "validate", e);
+            return InputFiles.fail(err, "grids validate", e);
         }
     }
 }

@@ -91,8 +91,9 @@ public final class FeedIngest implements AutoCloseable {
     private volatile boolean running = true;
 
     /**
-     * @param onStored told, on the ingest thread, of the messages each commit stored (e.g. to move workers
-     *                 on the map); must not block
+     * @param onStored told, on the ingest thread, of the accepted messages of each committed batch (e.g. to
+     *                 move workers on the map) — a redelivery of a message stored before is among them, so
+     *                 listeners must be idempotent; must not block
      */
     public FeedIngest(Parser parser, FeedStore store, IntakeService intake, LastFixes lastFixes, Settings settings,
                       Consumer<List<FieldMessage>> onStored) {

@@ -1,13 +1,11 @@
 package org.gridcommand.ui;
 
-import atlantafx.base.theme.PrimerDark;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.PauseTransition;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -54,7 +52,6 @@ public final class ConsoleLauncher {
             ConsoleStart.startToolkit();
             Platform.runLater(() -> {
                 try {
-                    Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
                     Operator operator = options.operator() != null ? options.operator() : askOperator(options);
                     if (operator == null) {
                         LOG.log(System.Logger.Level.INFO, "sign-on cancelled: the console does not open without an operator");

@@ -393,14 +393,11 @@ public final class MapBench {
             ScheduledFuture<?> updates = clock.scheduleAtFixedRate(() -> Platform.runLater(
                     () -> view[0].setLayoutX(view[0].getLayoutX() == 0 ? 1 : 0)), 0, GridMapView.BLINK_BEAT_MS,
                     TimeUnit.MILLISECONDS);
-            Thread.sleep((long) (warmupSeconds * 1000));
-            long cpu0 = processCpuNanos();
-            long t0 = System.nanoTime();
-            Thread.sleep((long) (seconds * 1000));
-            long cpu1 = processCpuNanos();
-            long t1 = System.nanoTime();
-            updates.cancel(false);
-            return 100.0 * (cpu1 - cpu0) / (t1 - t0);
+            try {
+                return cpuShare(warmupSeconds, seconds);
+            } finally {
+                updates.cancel(false);
+            }
         } finally {
             clock.shutdownNow();
             onFx(() -> {
@@ -447,14 +444,11 @@ public final class MapBench {
                     nodes.moveWorkers(scene.step());
                 }), 0, GridMapView.BLINK_BEAT_MS, TimeUnit.MILLISECONDS);
             }
-            Thread.sleep((long) (warmupSeconds * 1000));
-            long cpu0 = processCpuNanos();
-            long t0 = System.nanoTime();
-            Thread.sleep((long) (seconds * 1000));
-            long cpu1 = processCpuNanos();
-            long t1 = System.nanoTime();
-            updates.cancel(false);
-            return 100.0 * (cpu1 - cpu0) / (t1 - t0);
+            try {
+                return cpuShare(warmupSeconds, seconds);
+            } finally {
+                updates.cancel(false);
+            }
         } finally {
             clock.shutdownNow();
             onFx(() -> {
@@ -473,6 +467,15 @@ public final class MapBench {
             Thread.sleep(100);
         }
         Thread.sleep(300);
+    }
+
+    /** After a warm-up, this process's CPU time over {@code seconds}, as % of one core. */
+    private static double cpuShare(double warmupSeconds, double seconds) throws InterruptedException {
+        Thread.sleep((long) (warmupSeconds * 1000));
+        long cpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        Thread.sleep((long) (seconds * 1000));
+        return 100.0 * (processCpuNanos() - cpu0) / (System.nanoTime() - t0);
     }
 
     private static long processCpuNanos() {
