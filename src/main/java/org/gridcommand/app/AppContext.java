@@ -1,6 +1,10 @@
 package org.gridcommand.app;
 
 import java.nio.file.Path;
+import org.gridcommand.evidence.EvidenceService;
+import org.gridcommand.plans.LogNotificationChannel;
+import org.gridcommand.plans.PlanLibrary;
+import org.gridcommand.plans.PlanService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -46,6 +50,9 @@ public final class AppContext implements AutoCloseable {
     private final Messages messages;
     private final Clock clock;
     private Path dataDir;
+    private final boolean drill;
+    private final PlanService plans;
+    private final EvidenceService evidence;
     private final LocateService locateService;
     private final SearchService searchService;
     private final GridSummaryService gridSummaries;
@@ -55,7 +62,8 @@ public final class AppContext implements AutoCloseable {
     private final SlaEngine sla;
 
     private AppContext(Database database, ChangeBus changes, CategoryDictionary categories,
-                       DepartmentDirectory departments, Messages messages, Clock clock) {
+                       DepartmentDirectory departments, Messages messages, Clock clock, boolean drill) {
+        this.drill = drill;
         this.database = database;
         this.changes = changes;
         this.categories = categories;
@@ -71,7 +79,11 @@ public final class AppContext implements AutoCloseable {
         this.locateService = new LocateService(district, () -> database.grids().findWorkers());
         this.searchService = new SearchService(district, cameras, this::todaysQueue);
         this.gridSummaries = new GridSummaryService(district, cameras, this::todaysQueue);
-        this.caseService = new CaseService(database.cases(), database.caseEvents(), duty, clock);
+        this.plans = new PlanService(PlanLibrary.loadDefault(categories, departments), database.plans(), database.cases(),
+                duty, clock, new LogNotificationChannel(), this::exportCapFile,
+                drill ? PlanService.Mode.DRILL : PlanService.Mode.LIVE);
+        this.caseService = new CaseService(database.cases(), database.caseEvents(), duty, clock, plans.closeGuard());
+        this.evidence = new EvidenceService(database.evidence(), duty, clock, DISTRICT_ZONE);
         this.intake = new IntakeService(database.cases(), categories, locateService, duty,
                 IntakeSettings.loadDefault(), clock);
         this.dispatchAdvisor = new DispatchAdvisor(() -> database.grids().findWorkers(),
@@ -87,13 +99,67 @@ public final class AppContext implements AutoCloseable {
             CategoryDictionary categories = CategoryDictionary.loadDefault();
             DemoSeeder.seedIfNeeded(database, categories, clock);
             AppContext context = new AppContext(database, changes, categories, DepartmentDirectory.loadDefault(),
-                    Messages.forLocale(locale), clock);
+                    Messages.forLocale(locale), clock, false);
             context.dataDir = dataDir;
             return context;
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    /** Marks a drill's store: its value is the scenario id. */
+    public static final String META_DRILL = "drill.scenario";
+
+    /**
+     * A drill's own store in {@code drillDir}, never the live one: the live seat's district (with its workers),
+     * cameras and resources are copied in, no cases; every record is stamped by {@code clock} (the drill clock).
+     * The store is marked as a drill, so exports from it say Exercise and nothing reads it as live data.
+     */
+    public static AppContext openDrill(Path drillDir, AppContext live, String scenarioId, Clock clock) {
+        ChangeBus changes = new ChangeBus();
+        Database database = Database.openH2(drillDir, changes);
+        try {
+            if (database.meta(META_DRILL).isEmpty()) {
+                database.grids().replaceDistrict(live.district());
+                database.cameras().saveAll(live.cameras());
+                database.resources().saveAll(live.resources());
+                database.putMeta(META_DRILL, scenarioId);
+            }
+            AppContext context = new AppContext(database, changes, live.categories(), live.departments(),
+                    live.messages(), clock, true);
+            context.dataDir = drillDir;
+            return context;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Emergency plans of this store's cases (Exercise CAP alerts in a drill). */
+    public PlanService plans() {
+        return plans;
+    }
+
+    /** Pictures attached to cases (video snapshots). */
+    public EvidenceService evidence() {
+        return evidence;
+    }
+
+    /** The plan step "export CAP": the case as a CAP file in {@code <data dir>/cap/}; returns the file. */
+    private String exportCapFile(Case c, boolean exercise) {
+        Path dir = (dataDir != null ? dataDir : Path.of(System.getProperty("java.io.tmpdir"))).resolve("cap");
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        return CaseCapExport.forContext(this).write(c, dir.resolve(CaseCapExport.fileName(c))).toString();
+    }
+
+    /** True for a drill's store (see {@link #openDrill}). */
+    public boolean isDrill() {
+        return drill;
     }
 
     /** Open cases plus everything reported since the district's local midnight. */

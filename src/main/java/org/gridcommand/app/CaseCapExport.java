@@ -28,8 +28,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * A case of the live queue as a CAP 1.2 alert file. Live cases are status Actual (drills, which will be
- * Exercise, come with the drill module). The area is the case's point; a case without a point takes its
+ * A case as a CAP 1.2 alert file: status Actual from the live store, Exercise from a drill's store (a drill's
+ * alert must never pass for a real one). The area is the case's point; a case without a point takes its
  * small grid's outline. The sender is the district's centre, named after the district and its
  * administrative code.
  */
@@ -39,8 +39,15 @@ public final class CaseCapExport {
     private final District district;
     private final Clock clock;
     private final ZoneId zone;
+    private final CapAlert.Status status;
 
     public CaseCapExport(CapExporter exporter, CategoryDictionary categories, District district, Clock clock, ZoneId zone) {
+        this(exporter, categories, district, clock, zone, CapAlert.Status.ACTUAL);
+    }
+
+    public CaseCapExport(CapExporter exporter, CategoryDictionary categories, District district, Clock clock, ZoneId zone,
+                         CapAlert.Status status) {
+        this.status = Objects.requireNonNull(status, "status");
         this.exporter = Objects.requireNonNull(exporter, "exporter");
         this.categories = Objects.requireNonNull(categories, "categories");
         this.district = Objects.requireNonNull(district, "district");
@@ -51,7 +58,8 @@ public final class CaseCapExport {
     /** Loads the shipped CAP category map ({@code assets/cap/}): call it off the FX thread. */
     public static CaseCapExport forContext(AppContext context) {
         return new CaseCapExport(CapExporter.loadDefault(senderOf(context.district()), context.categories()),
-                context.categories(), context.district(), context.clock(), context.zone());
+                context.categories(), context.district(), context.clock(), context.zone(),
+                context.isDrill() ? CapAlert.Status.EXERCISE : CapAlert.Status.ACTUAL);
     }
 
     /** The district's centre as CAP sender: "gridcommand@440402", "唐家湾镇综治中心", prefix "GC440402". */
@@ -68,12 +76,12 @@ public final class CaseCapExport {
         return "CAP-" + c.id() + ".xml";
     }
 
-    /** The case as the exporter reads it, sent now, status Actual. */
+    /** The case as the exporter reads it, sent now, status Actual (Exercise in a drill). */
     public CapSource source(Case c) {
         Objects.requireNonNull(c, "case");
         BilingualName event = categories.find(c.categoryCode()).map(Category::name)
                 .orElse(new BilingualName(String.valueOf(c.categoryCode()), String.valueOf(c.categoryCode())));
-        return CapSource.builder().id(c.id()).sent(clock.instant()).zone(zone).status(CapAlert.Status.ACTUAL)
+        return CapSource.builder().id(c.id()).sent(clock.instant()).zone(zone).status(status)
                 .categoryCode(c.categoryCode()).event(event.zh(), event.en()).priority(c.priority())
                 .eventClass(c.eventClass()).level(c.level()).channel(c.channel()).address(c.address())
                 .description(c.description(), null).location(c.location()).polygon(c.location() == null ? outline(c)

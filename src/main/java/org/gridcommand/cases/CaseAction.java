@@ -11,5 +11,15 @@ public enum CaseAction {
     REWORK,
     CLOSE, SUSPEND, RESUME, SUPERVISE, ESCALATE,
     /** A duplicate report was attached to the case. */
-    MERGE_REPORT
+    MERGE_REPORT,
+    /** An emergency plan (应急预案) was started for the case; the note names the plan and its level. */
+    ACTIVATE_PLAN,
+    /** The case's emergency level was raised (e.g. IV → III) and its plan switched to that level's steps. */
+    RAISE_LEVEL,
+    /** A shift supervisor let the case close although required plan steps are open; the note is the reason. */
+    OVERRIDE_CLOSE_GUARD,
+    /** A picture (a video snapshot) was attached to the case as evidence; the case itself is unchanged. */
+    EVIDENCE,
+    /** Cameras covering the case were put on the video wall (checked on video); the note names them. */
+    CAMERAS_SHOWN
 }

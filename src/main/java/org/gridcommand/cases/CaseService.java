@@ -17,12 +17,20 @@ public final class CaseService {
     private final CaseEventRepository events;
     private final DutyService duty;
     private final Clock clock;
+    private final CloseGuard closeGuard;
 
     public CaseService(CaseRepository cases, CaseEventRepository events, DutyService duty, Clock clock) {
+        this(cases, events, duty, clock, CloseGuard.NONE);
+    }
+
+    /** @param closeGuard asked before every close (the emergency plan's required steps) */
+    public CaseService(CaseRepository cases, CaseEventRepository events, DutyService duty, Clock clock,
+                       CloseGuard closeGuard) {
         this.cases = Objects.requireNonNull(cases, "cases");
         this.events = Objects.requireNonNull(events, "events");
         this.duty = Objects.requireNonNull(duty, "duty");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.closeGuard = Objects.requireNonNull(closeGuard, "closeGuard");
     }
 
     public Case accept(String caseId) {
@@ -96,6 +104,14 @@ public final class CaseService {
         return transition(caseId, CaseAction.SUPERVISE, note, null, null);
     }
 
+    /**
+     * Records that cameras covering the case were put on the video wall (the "checked on video" of an
+     * after-action account, and a drill's camera milestone); the note names the cameras.
+     */
+    public Case recordCamerasShown(String caseId, String cameras) {
+        return transition(caseId, CaseAction.CAMERAS_SHOWN, cameras, null, null);
+    }
+
     public Case escalate(String caseId, String note) {
         return transition(caseId, CaseAction.ESCALATE, note, null, null);
     }
@@ -120,6 +136,9 @@ public final class CaseService {
         return cases.apply(caseId, current -> {
             var at = clock.instant();
             Case next = CaseStateMachine.apply(current, action, at, reason, assignee);
+            if (action == CaseAction.CLOSE) {
+                closeGuard.check(current);
+            }
             CaseEvent event = new CaseEvent(Ulid.next(), caseId, at, operator.name(), operator.role(), action,
                     current.state(), next.state(), line);
             return new CaseChange(next, event);

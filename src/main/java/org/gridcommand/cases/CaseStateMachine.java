@@ -40,7 +40,13 @@ public final class CaseStateMachine {
         allow(CaseAction.RESUME, CaseState.SUSPENDED);
         ALLOWED_FROM.put(CaseAction.SUPERVISE, OPEN);
         ALLOWED_FROM.put(CaseAction.ESCALATE, OPEN);
+        ALLOWED_FROM.put(CaseAction.EVIDENCE, OPEN);
+        ALLOWED_FROM.put(CaseAction.CAMERAS_SHOWN, OPEN);
         ALLOWED_FROM.put(CaseAction.MERGE_REPORT, OPEN);
+        // Plan lines keep the state: the plans service sets the level itself (RAISE_LEVEL) after this check.
+        ALLOWED_FROM.put(CaseAction.ACTIVATE_PLAN, OPEN);
+        ALLOWED_FROM.put(CaseAction.RAISE_LEVEL, OPEN);
+        ALLOWED_FROM.put(CaseAction.OVERRIDE_CLOSE_GUARD, OPEN);
         for (CaseAction a : CaseAction.values()) {
             if (!ALLOWED_FROM.containsKey(a)) {
                 throw new ExceptionInInitializerError("the transition table misses " + a);
@@ -128,7 +134,7 @@ public final class CaseStateMachine {
             case RESUME -> b.state(resumeState(aCase)).suspendedFrom(null).stateReason(null);
             case SUPERVISE -> b.supervised(true);
             case ESCALATE -> b.escalated(true);
-            case MERGE_REPORT -> { }
+            case MERGE_REPORT, ACTIVATE_PLAN, RAISE_LEVEL, OVERRIDE_CLOSE_GUARD, EVIDENCE, CAMERAS_SHOWN -> { }
             case REPORT -> throw new AssertionError("REPORT is refused by the table");
         }
         return b.build();

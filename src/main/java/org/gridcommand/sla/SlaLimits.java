@@ -1,5 +1,6 @@
 package org.gridcommand.sla;
 
+import org.gridcommand.common.AssetJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -21,8 +21,10 @@ import org.gridcommand.common.ChangeBus;
 import org.gridcommand.common.ChangeEvent;
 import org.gridcommand.directory.ResourceRepository;
 import org.gridcommand.duty.AuditRepository;
+import org.gridcommand.evidence.EvidenceRepository;
 import org.gridcommand.feed.FeedStore;
 import org.gridcommand.grid.GridRepository;
+import org.gridcommand.plans.PlanStore;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -59,7 +61,7 @@ public final class Database implements AutoCloseable {
      * every migration successful, opens without starting Flyway, which costs 0.4 s of a cold start to find
      * out that nothing is to do. MigrationOnH2AndPostgresTest keeps this in step with the scripts.
      */
-    static final int LATEST_MIGRATION = 3;
+    static final int LATEST_MIGRATION = 5;
     /** H2's DATABASE_ALREADY_OPEN_1: the file is locked by another process. */
     private static final int H2_ALREADY_OPEN = 90020;
 
@@ -77,6 +79,8 @@ public final class Database implements AutoCloseable {
     private final JdbcCaseEventRepository caseEvents;
     private final JdbcAuditRepository audit;
     private final JdbcFeedStore feed;
+    private final JdbcEvidenceRepository evidence;
+    private final JdbcPlanStore plans;
     private volatile boolean closed;
 
     private Database(DataSource dataSource, JdbcConnectionPool h2Pool, Vendor vendor, String description,
@@ -93,6 +97,8 @@ public final class Database implements AutoCloseable {
         this.caseEvents = new JdbcCaseEventRepository(this);
         this.audit = new JdbcAuditRepository(this);
         this.feed = new JdbcFeedStore(this);
+        this.evidence = new JdbcEvidenceRepository(this);
+        this.plans = new JdbcPlanStore(this);
     }
 
     /** Opens (creating if needed) the seat's local database at {@code dataDir/db/gridcommand}. */
@@ -249,6 +255,17 @@ public final class Database implements AutoCloseable {
     public FeedStore feed() {
         return feed;
     }
+
+    /** Pictures attached to cases as evidence, each with its EVIDENCE line in the case trail. */
+    public EvidenceRepository evidence() {
+        return evidence;
+    }
+
+    /** Emergency plan runs of this store's cases: steps, notes, notifications (a drill store keeps its own). */
+    public PlanStore plans() {
+        return plans;
+    }
+
 
     /** True until a district has been stored: the console then offers to load the demo seed. */
     public boolean isEmpty() {

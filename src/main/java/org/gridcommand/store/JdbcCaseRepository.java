@@ -125,26 +125,43 @@ final class JdbcCaseRepository implements CaseRepository {
         Objects.requireNonNull(change, "change");
         CaseChange done = db.write("changing case " + caseId, c -> {
             // The row lock makes the check and the write one step: two seats cannot both accept a case.
-            Case current;
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ? FOR UPDATE")) {
-                ps.setString(1, caseId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new NoSuchElementException("no case " + caseId);
-                    }
-                    current = map(rs);
-                }
-            }
+            Case current = lockForUpdate(c, caseId);
             CaseChange result = Objects.requireNonNull(change.apply(current), "change returned null");
             if (!result.after().id().equals(caseId)) {
                 throw new IllegalArgumentException("a change of case " + caseId + " returned case " + result.after().id());
             }
-            update(c, result.after());
-            JdbcCaseEventRepository.insert(c, result.event());
+            write(c, result);
             return result;
         });
         db.publish(new ChangeEvent("case", caseId, ChangeEvent.Kind.UPDATED));
         return done;
+    }
+
+    /**
+     * Reads the case under a row lock on the caller's transaction (the plan store changes a case together
+     * with its own rows).
+     *
+     * @throws NoSuchElementException when no case has this id
+     */
+    static Case lockForUpdate(Connection c, String caseId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ? FOR UPDATE")) {
+            ps.setString(1, caseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new NoSuchElementException("no case " + caseId);
+                }
+                return map(rs);
+            }
+        }
+    }
+
+    /** Writes a case's new form and its trail line on the caller's transaction (the case must be locked). */
+    static void write(Connection c, CaseChange change) throws SQLException {
+        String caseId = change.event().caseId();
+        if (!update(c, change.after())) {
+            throw new NoSuchElementException("no case " + caseId);
+        }
+        JdbcCaseEventRepository.insert(c, change.event());
     }
 
     @Override

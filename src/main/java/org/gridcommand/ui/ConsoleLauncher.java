@@ -5,18 +5,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.gridcommand.app.AppContext;
 import org.gridcommand.feed.mqtt.MqttSettings;
 import org.gridcommand.feed.SensorRegistry;
@@ -153,26 +150,7 @@ public final class ConsoleLauncher {
         field.set(startField(context, options, window));
 
         if (options.timed()) {
-            PauseTransition wait = new PauseTransition(Duration.seconds(options.exitAfterSeconds()));
-            wait.setOnFinished(e -> {
-                if (options.screenshot() == null) {
-                    stage.close();
-                    return;
-                }
-                WritableImage image = Screenshots.capture(scene);
-                FxThread.background(() -> {
-                    Screenshots.writePng(image, options.screenshot());
-                    return options.screenshot();
-                }, file -> {
-                    LOG.log(System.Logger.Level.INFO, "screenshot written to " + file.toAbsolutePath());
-                    stage.close();
-                }, error -> {
-                    LOG.log(System.Logger.Level.ERROR, "could not write screenshot " + options.screenshot(), error);
-                    status.set(1);
-                    stage.close();
-                });
-            });
-            wait.play();
+            TimedExit.schedule(stage, options.exitAfterSeconds(), options.screenshot(), () -> status.set(1));
         }
     }
 

@@ -46,7 +46,20 @@ import org.gridcommand.ui.queue.CaseQueueView;
 import org.gridcommand.ui.queue.CaseQueueViewModel;
 import org.gridcommand.ui.queue.CaseRow;
 import org.gridcommand.video.VideoEngine;
+import java.nio.file.Path;
+import org.gridcommand.app.VideoSettings;
+import org.gridcommand.ui.alert.UrgentCameras;
+import org.gridcommand.ui.map.CameraStatusLayer;
+import org.gridcommand.ui.plan.PlanPanelModel;
+import org.gridcommand.ui.video.TileSelection;
+import org.gridcommand.ui.video.evidence.SnapshotToCase;
 import org.gridcommand.video.VideoWall;
+import org.gridcommand.video.WallPresetStore;
+import org.gridcommand.video.WallSettings;
+import org.gridcommand.ui.video.CameraDrag;
+import org.gridcommand.ui.video.VideoWallModel;
+import org.gridcommand.ui.video.VideoWallPanel;
+import org.gridcommand.camera.CameraStatusBoard;
 
 /**
  * The duty officer's console: map (top left), case queue (bottom left), video (top right),
@@ -59,6 +72,11 @@ public final class ConsoleWindow {
     private final MapWorkspace mapWorkspace;
     private final CaseQueueViewModel queueModel;
     private final VideoWall videoWall;
+    private final VideoWallModel videoWallModel;
+    private final VideoWallPanel videoWallPanel;
+    // Signal status of every camera the wall has shown; the camera list reads it.
+    private final CameraStatusBoard cameraStatus = new CameraStatusBoard();
+    private String wallSettingsProblem;
     private final Runnable unsubscribe;
     private final OverdueNotifier overdueNotifier;
     private final StatusBar statusBar;
@@ -66,6 +84,10 @@ public final class ConsoleWindow {
     private Label videoInfo;
     private FieldFeed feed;
     private boolean videoShowsTopCase;
+    private final CameraStatusLayer cameraStatusLayer;
+    private final SnapshotToCase snapshot;
+    private final UrgentCameras urgentCameras;
+    private final PlanPanelModel planModel;
 
     public ConsoleWindow(AppContext context, VideoEngine videoEngine, ObservableValue<Operator> operator,
                          ObservableValue<String> connection) {
@@ -108,13 +130,56 @@ public final class ConsoleWindow {
             }
         });
 
-        videoWall = new VideoWall(videoEngine, text::get, 2, 2);
-        videoWall.tiles().forEach(tile -> tile.setClockZone(context.zone()));
+        WallSettings wallSettings = loadWallSettings();
+        videoWall = new VideoWall(videoEngine, text::get, wallSettings.startLayout());
+        videoWall.setClockZone(context.zone());
+        videoWall.setStreamSizing(wallSettings.streamSizing());
+        videoWallModel = new VideoWallModel(videoWall, wallSettings,
+                context.dataDir() == null ? null : WallPresetStore.inDataDir(context.dataDir()), context.cameras(), text);
+        videoWallPanel = new VideoWallPanel(videoWallModel, context.zone(), cameraStatus::status);
+        videoWallPanel.reportHealthTo(cameraStatus);
+        CameraDrag.installMapSource(mapWorkspace.map());
         videoInfo = new Label(videoEngine.available() ? text.get("video.subtitle")
                 : text.get("video.unavailable.short"));
-        Node videoRegion = region("video-region", text.get("video.title"), videoInfo, videoWall);
+        if (wallSettingsProblem != null) {
+            videoInfo.setText(text.format("video.wall.settingsProblem", wallSettingsProblem));
+        }
+        Node videoRegion = region("video-region", text.get("video.title"), videoInfo, videoWallPanel);
 
-        Node planRegion = region("plan-region", text.get("plan.title"), new Label(""), new PlanPanel(text));
+        // Camera signal on the map (online / lost since / never seen), from the same board the wall feeds.
+        cameraStatusLayer = new CameraStatusLayer(mapWorkspace.map(), cameraStatus, text, context.zone(), context.clock());
+        // A tile's picture attached to the selected case as evidence (Ctrl+Shift+S or the button in the header).
+        TileSelection tiles = TileSelection.track(videoWall);
+        snapshot = new SnapshotToCase(context.evidence(), text, context.zone(), context.clock(),
+                (context.dataDir() != null ? context.dataDir() : Path.of(System.getProperty("java.io.tmpdir")))
+                        .resolve("evidence-spool"));
+        snapshot.setTileSource(tiles::selected);
+        snapshot.setCaseSource(() -> queueModel.selectedCaseProperty().get());
+        snapshot.messageProperty().addListener((o, was, now) -> videoInfo.setText(now));
+        videoWallPanel.addToolbarItem(snapshot.button());
+        VideoSettings.Loaded videoSettings = VideoSettings.load(context.dataDir());
+        videoSettings.problem().ifPresent(videoInfo::setText);
+        urgentCameras = UrgentCameras.watch(queueModel.urgentAlerts(), videoSettings.settings(), this::showCamerasFor);
+
+        planModel = new PlanPanelModel(context.plans(), text, context.clock(), context.zone());
+        planModel.caseProperty().bind(queueModel.selectedCaseProperty());
+        planModel.setScreenActions(this::showCamerasFor, c -> {
+            mapWorkspace.showCase(c);
+            mapWorkspace.startCordon();
+            return text.get("plan.cordonOpened");
+        });
+        planModel.listenTo(context.changes());
+        PlanPanel planPanel = new PlanPanel(planModel);
+        Node planRegion = region("plan-region", text.get("plan.title"), new Label(""), planPanel);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F7) {
+                e.consume();
+                planPanel.focusChecklist();
+            } else if (e.getCode() == KeyCode.S && e.isShortcutDown() && e.isShiftDown()) {
+                e.consume();
+                snapshot.run();
+            }
+        });
 
         SplitPane left = new SplitPane(mapRegion, queueRegion);
         left.setOrientation(Orientation.VERTICAL);
@@ -145,14 +210,36 @@ public final class ConsoleWindow {
         return videoWall;
     }
 
+    /** The video region: toolbar (layouts, presets, tours, camera list) over the wall. */
+    public VideoWallPanel videoWallPanel() {
+        return videoWallPanel;
+    }
+
+    /** What the console knows of each camera's signal, from the wall's tiles. */
+    public CameraStatusBoard cameraStatus() {
+        return cameraStatus;
+    }
+
+    /** The wall's settings from assets; a broken file costs the custom layouts, not the wall. */
+    private WallSettings loadWallSettings() {
+        try {
+            return WallSettings.loadDefault();
+        } catch (RuntimeException e) {
+            System.getLogger(ConsoleWindow.class.getName()).log(System.Logger.Level.WARNING,
+                    "video wall settings unreadable; using the built-in layouts", e);
+            wallSettingsProblem = e.getMessage();
+            return WallSettings.DEFAULTS;
+        }
+    }
+
     /** Puts the cameras nearest the most pressing open case on the wall (the demo's starting view). */
     private void showCamerasNearTopCase() {
         queueModel.rows().stream().map(CaseRow::source)
                 .filter(c -> c.state().isOpen() && c.location() != null && c.smallGridCode() != null)
-                .findFirst().ifPresentOrElse(this::showCamerasFor, () -> {
+                .findFirst().ifPresentOrElse(c -> putCamerasOnWall(c, false), () -> {
                     List<Camera> cameras = context.cameras();
                     for (int i = 0; i < Math.min(videoWall.size(), cameras.size()); i++) {
-                        videoWall.assign(i, cameras.get(i).name().in(text.locale()), cameras.get(i).subStreamUrl());
+                        videoWall.assign(i, cameras.get(i), cameras.get(i).name().in(text.locale()));
                     }
                 });
     }
@@ -162,17 +249,32 @@ public final class ConsoleWindow {
      * first; when none does, the nearest ones, and the wall's header says so. Returns the line for the officer.
      */
     public String showCamerasFor(Case c) {
+        return putCamerasOnWall(c, true);
+    }
+
+    /** @param officersAction record "checked on video" in the case's trail (not for the start-up view) */
+    private String putCamerasOnWall(Case c, boolean officersAction) {
+        // The case's cameras replace whatever the wall toured.
+        videoWallModel.takeOver();
+        videoWall.restore();
         CoverageResult result = coverage.at(c.location(), videoWall.size());
         List<CameraMatch> matches = result.matches();
         int shown = Math.min(videoWall.size(), matches.size());
         for (int i = 0; i < shown; i++) {
             Camera camera = matches.get(i).camera();
-            videoWall.assign(i, camera.name().in(text.locale()), camera.subStreamUrl());
+            videoWall.assign(i, camera, camera.name().in(text.locale()));
         }
         String line = result.fallback()
                 ? text.format("cameras.nearest", shown, Math.round(matches.isEmpty() ? 0 : matches.get(0).distanceMetres()))
                 : text.format("cameras.covering", matches.size(), shown);
         videoInfo.setText(line);
+        if (officersAction && shown > 0 && !result.fallback() && c.isOpen()) {
+            String cameras = String.join(", ", matches.subList(0, shown).stream().map(m -> m.camera().id()).toList());
+            // "Checked on video" belongs in the case's account (and times a drill's camera milestone).
+            FxThread.background(() -> context.caseService().recordCamerasShown(c.id(), cameras), done -> { },
+                    error -> System.getLogger(ConsoleWindow.class.getName()).log(System.Logger.Level.WARNING,
+                            "could not record the cameras shown for case " + c.id(), error));
+        }
         return line;
     }
 
@@ -226,7 +328,11 @@ public final class ConsoleWindow {
 
     public void dispose() {
         unsubscribe.run();
+        videoWallModel.takeOver();
         overdueNotifier.dispose();
+        cameraStatusLayer.dispose();
+        urgentCameras.dispose();
+        planModel.dispose();
     }
 
     private void onChange(ChangeEvent event) {

@@ -3,7 +3,9 @@ package org.gridcommand.video;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.gridcommand.common.AssetLocator;
 import org.gridcommand.ui.fx.FxThread;
 import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
@@ -26,6 +29,11 @@ import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
  * <p>Every call into libVLC that can block (creating, starting, stopping, releasing players) runs on the
  * engine's own executor rather than the shared background pool: stopping a dead network stream can take
  * seconds and must not starve database work, nor freeze the FX thread.
+ *
+ * <p>Players are pooled: a tile that stops playing gives its player back stopped, without listener or surface,
+ * and the next tile that starts takes it instead of creating a native player (a layout change, a maximised
+ * tile, a tour page all stop and start many at once). The pool is bounded ({@value #MAX_IDLE_PLAYERS}); the
+ * players in it are released for real when the engine closes.
  */
 public final class VideoEngine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(VideoEngine.class.getName());
@@ -74,14 +82,27 @@ public final class VideoEngine implements AutoCloseable {
     private static final List<String> FACTORY_OPTIONS = List.of(
             "--quiet", "--no-video-title-show", "--no-snapshot-preview", "--no-osd", "--no-xlib");
 
+    /**
+     * Stopped players kept for reuse. A 4×4 wall that goes to one tile (or maximises one) gives back fifteen
+     * players; keeping sixteen means going back costs no native player creation at all.
+     */
+    static final int MAX_IDLE_PLAYERS = 16;
+
     private final MediaPlayerFactory factory;
     private final ExecutorService executor;
     private final String libVlcVersion;
+    /** Players handed out to sessions and not yet given back. Guarded by itself, with {@link #idle}. */
     private final Set<EmbeddedMediaPlayer> players = new LinkedHashSet<>();
+    /** Stopped players with no listener and no surface, waiting for the next session; most recent last. */
+    private final Deque<EmbeddedMediaPlayer> idle = new ArrayDeque<>();
+    private final int maxIdlePlayers;
+    private final AtomicLong playersCreated = new AtomicLong();
+    private final AtomicLong playersReused = new AtomicLong();
     private volatile Reason reason;
     private volatile String detail;
 
     private VideoEngine(MediaPlayerFactory factory, String libVlcVersion, Reason reason, String detail) {
+        this.maxIdlePlayers = MAX_IDLE_PLAYERS;
         this.factory = factory;
         this.libVlcVersion = libVlcVersion;
         this.reason = reason;
@@ -225,21 +246,33 @@ public final class VideoEngine implements AutoCloseable {
         }
     }
 
-    /** Creates a player; call on the engine executor. The engine keeps it until {@link #release}. */
+    /**
+     * A player for a session; call on the engine executor. Reuses a stopped one from the pool when there is one,
+     * else creates one. The caller sets its surface and listener, and gives it back with {@link #release}.
+     */
     EmbeddedMediaPlayer newPlayer() {
         synchronized (players) {
             if (!available()) {
                 throw new IllegalStateException(unavailableReason());
             }
-            EmbeddedMediaPlayer player = factory.mediaPlayers().newEmbeddedMediaPlayer();
+            EmbeddedMediaPlayer player = idle.pollLast();
+            if (player != null) {
+                playersReused.incrementAndGet();
+            } else {
+                player = factory.mediaPlayers().newEmbeddedMediaPlayer();
+                playersCreated.incrementAndGet();
+            }
             players.add(player);
             return player;
         }
     }
 
     /**
-     * Stops and releases a player; call on the engine executor. Does nothing if {@link #close()} got to
-     * it first, so a tile and the engine never release the same native player twice.
+     * Takes a player back from a session; call on the engine executor, after the session removed its listener.
+     * The player is stopped (which waits for libVLC's threads, seconds for a dead network stream, hence the
+     * executor) and its surface forgotten; it then waits in the pool for the next session, or is released for
+     * real when the pool is full. Does nothing if {@link #close()} got to it first, so a tile and the engine
+     * never release the same native player twice.
      */
     void release(EmbeddedMediaPlayer player) {
         synchronized (players) {
@@ -247,13 +280,54 @@ public final class VideoEngine implements AutoCloseable {
                 return;
             }
         }
-        stopAndRelease(player);
+        try {
+            player.controls().stop();
+            // The surface's callbacks stay registered in libVLC but are never called by a stopped player, and the
+            // next session sets its own surface before it plays.
+            player.videoSurface().set(null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "stopping a player failed; releasing it", e);
+            releaseQuietly(player);
+            return;
+        }
+        synchronized (players) {
+            if (reason != Reason.CLOSED && idle.size() < maxIdlePlayers) {
+                idle.addLast(player);
+                return;
+            }
+        }
+        releaseQuietly(player);
     }
 
-    /** Players created and not yet released; lets tests prove that detached tiles free their native side. */
+    /** Players handed out to tiles and not yet given back; lets tests prove that detached tiles free them. */
     int openPlayers() {
         synchronized (players) {
             return players.size();
+        }
+    }
+
+    /** Stopped players waiting in the pool. */
+    int idlePlayers() {
+        synchronized (players) {
+            return idle.size();
+        }
+    }
+
+    /** Native players created since start; with {@link #playersReused()} shows how well the pool works. Any thread. */
+    public long playersCreated() {
+        return playersCreated.get();
+    }
+
+    /** Sessions that got a pooled player instead of a new one. Any thread. */
+    public long playersReused() {
+        return playersReused.get();
+    }
+
+    private static void releaseQuietly(EmbeddedMediaPlayer player) {
+        try {
+            player.release();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "releasing a player failed", e);
         }
     }
 
@@ -271,7 +345,7 @@ public final class VideoEngine implements AutoCloseable {
     }
 
     /**
-     * Stops and releases every player, then libVLC itself. Blocks up to a few seconds (libVLC joins its
+     * Stops and releases every player (in use or pooled), then libVLC itself. Blocks up to a few seconds (libVLC joins its
      * threads), so call it at exit, not in the middle of UI work. Safe to call twice.
      */
     @Override
@@ -284,7 +358,9 @@ public final class VideoEngine implements AutoCloseable {
             reason = Reason.CLOSED;
             detail = "closed";
             left = new ArrayList<>(players);
+            left.addAll(idle);
             players.clear();
+            idle.clear();
         }
         for (EmbeddedMediaPlayer player : left) {
             executor.execute(() -> stopAndRelease(player));

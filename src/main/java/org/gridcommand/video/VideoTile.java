@@ -19,6 +19,8 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -35,6 +37,10 @@ import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Background;
+import javafx.scene.layout.Border;
+import javafx.scene.layout.BorderStroke;
+import javafx.scene.layout.BorderStrokeStyle;
+import javafx.scene.layout.BorderWidths;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.StackPane;
@@ -63,6 +69,10 @@ import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
  *
  * <p>All public methods are for the FX thread (calls from elsewhere are moved there), and none of them
  * blocks: libVLC work runs on the engine's executor.
+ *
+ * <p>Streams by size: a camera comes with a main and a sub stream; the tile plays the sub stream while small and
+ * the main stream while maximised or wider than {@link StreamSizing#mainFromWidth()} screen pixels, switching
+ * (with hysteresis) as it is resized. Players come from the engine's pool and go back to it.
  *
  * <p>Health: a watchdog (on the tile's 250 ms clock tick, FX thread) declares the signal lost when no
  * picture has been decoded for {@link HealthPolicy#stallTimeout()} (a new player gets that long for its first
@@ -125,13 +135,24 @@ public class VideoTile extends StackPane {
         }
     }
 
-    private record Assignment(String cameraId, String cameraName, String url, boolean loop) {
+    /** A camera on the tile: both its streams (the same URL twice for a camera with one stream). */
+    private record Assignment(String cameraId, String cameraName, String mainUrl, String subUrl, boolean loop) {
+        String url(StreamSizing.Stream stream) {
+            return stream == StreamSizing.Stream.MAIN ? mainUrl : subUrl;
+        }
+
+        /** Whether the two streams are different sources (else there is nothing to switch). */
+        boolean hasTwoStreams() {
+            return !Objects.equals(mainUrl, subUrl);
+        }
     }
 
     private static final DateTimeFormatter LOST_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter LOST_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Color PLATE = Color.rgb(0, 0, 0, 0.62);
     private static final Color LOST_PLATE = Color.rgb(150, 0, 0, 0.78);
+    private static final Border DROP_BORDER = new Border(new BorderStroke(Color.rgb(255, 200, 0),
+            BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(3)));
 
     private final VideoEngine engine;
     private final Function<String, String> text;
@@ -145,6 +166,9 @@ public class VideoTile extends StackPane {
     private final ReadOnlyObjectWrapper<TileState> state = new ReadOnlyObjectWrapper<>(this, "state", TileState.IDLE);
     private final ReadOnlyObjectWrapper<Instant> lostSince = new ReadOnlyObjectWrapper<>(this, "lostSince");
     private final ReadOnlyIntegerWrapper reconnectAttempts = new ReadOnlyIntegerWrapper(this, "reconnectAttempts");
+    private final ReadOnlyObjectWrapper<StreamSizing.Stream> stream = new ReadOnlyObjectWrapper<>(this, "stream");
+    private final ReadOnlyBooleanWrapper maximised = new ReadOnlyBooleanWrapper(this, "maximised");
+    private final AtomicLong sessionsStarted = new AtomicLong();
     private final AtomicLong framesRendered = new AtomicLong();
     // Held in a field: the chained observable stops observing the scene once nothing references it.
     private final ObservableValue<Boolean> treeShowing;
@@ -153,6 +177,9 @@ public class VideoTile extends StackPane {
     private Session session;
     // Health, FX thread only.
     private HealthPolicy policy = HealthPolicy.DEFAULT;
+    private StreamSizing streamSizing = StreamSizing.DEFAULT;
+    // The stream the tile last started for its camera; kept across reconnects so the hysteresis holds.
+    private StreamSizing.Stream chosenStream;
     private Consumer<TileHealth> onHealthChange;
     private TileHealth lastReported;
     private boolean retryPending;
@@ -180,12 +207,12 @@ public class VideoTile extends StackPane {
         // Sized and centred in layoutChildren: a managed ImageView would push its size into the layout.
         video.setManaged(false);
 
-        nameLabel.setFont(Font.font(null, FontWeight.BOLD, 14));
+        nameLabel.setFont(org.gridcommand.ui.fx.Fonts.of(FontWeight.BOLD, 14));
         StackPane.setAlignment(nameLabel, Pos.TOP_LEFT);
         StackPane.setAlignment(clockLabel, Pos.TOP_RIGHT);
         StackPane.setMargin(nameLabel, new Insets(4));
         StackPane.setMargin(clockLabel, new Insets(4));
-        stateLabel.setFont(Font.font(null, FontWeight.BOLD, 14));
+        stateLabel.setFont(org.gridcommand.ui.fx.Fonts.of(FontWeight.BOLD, 14));
         detailLabel.setWrapText(true);
         statusBox.setFillWidth(false);
         statusBox.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
@@ -195,6 +222,8 @@ public class VideoTile extends StackPane {
         clock.setCycleCount(Animation.INDEFINITE);
         tickClock();
         heightProperty().addListener((obs, was, now) -> renderFont());
+        // A tile that grows past the threshold (a layout with fewer tiles, a wider window) moves to the main stream.
+        widthProperty().addListener((obs, was, now) -> chooseStream());
         renderState();
 
         treeShowing = sceneProperty()
@@ -218,12 +247,25 @@ public class VideoTile extends StackPane {
      * in {@link TileHealth}. Resets the tile's health: no "lost since", no attempts.
      */
     public void show(String cameraId, String cameraName, String url, boolean loop) {
+        show(cameraId, cameraName, url, url, loop);
+    }
+
+    /**
+     * Shows a camera with both its streams: the tile plays the sub stream while it is small and the main stream
+     * while it is maximised or large on screen (see {@link StreamSizing}), and switches as it changes size.
+     * A blank URL for one stream means the camera has only the other.
+     */
+    public void show(String cameraId, String cameraName, String mainUrl, String subUrl, boolean loop) {
         if (!Platform.isFxApplicationThread()) {
-            FxThread.run(() -> show(cameraId, cameraName, url, loop));
+            FxThread.run(() -> show(cameraId, cameraName, mainUrl, subUrl, loop));
             return;
         }
         String name = cameraName == null ? "" : cameraName;
-        assignment = new Assignment(cameraId == null || cameraId.isBlank() ? name : cameraId.strip(), name, url, loop);
+        String main = mainUrl == null || mainUrl.isBlank() ? subUrl : mainUrl;
+        String sub = subUrl == null || subUrl.isBlank() ? main : subUrl;
+        assignment = new Assignment(cameraId == null || cameraId.isBlank() ? name : cameraId.strip(), name, main, sub,
+                loop);
+        chosenStream = null;
         nameLabel.setText(assignment.cameraName());
         stopSession(true);
         resetHealth();
@@ -241,10 +283,60 @@ public class VideoTile extends StackPane {
             return;
         }
         assignment = null;
+        chosenStream = null;
         nameLabel.setText("");
         stopSession(true);
         resetHealth();
         reconcile();
+    }
+
+    /** The id of the camera on the tile (its name when shown without an id); "" when none. FX thread. */
+    public String cameraId() {
+        Assignment a = assignment;
+        return a == null ? "" : a.cameraId();
+    }
+
+    /** The name of the camera on the tile; "" when none. FX thread. */
+    public String cameraName() {
+        Assignment a = assignment;
+        return a == null ? "" : a.cameraName();
+    }
+
+    /**
+     * Whether the tile fills the whole wall; a maximised tile always plays the main stream. Set by the wall.
+     * FX thread.
+     */
+    public ReadOnlyBooleanProperty maximisedProperty() {
+        return maximised.getReadOnlyProperty();
+    }
+
+    void setMaximised(boolean value) {
+        maximised.set(value);
+        chooseStream();
+    }
+
+    /** When a tile plays the main stream; applies at once. FX thread. */
+    public void setStreamSizing(StreamSizing sizing) {
+        streamSizing = Objects.requireNonNull(sizing, "sizing");
+        chooseStream();
+    }
+
+    /** The stream the tile's player plays now (main or sub); null while no player runs. */
+    public ReadOnlyObjectProperty<StreamSizing.Stream> streamProperty() {
+        return stream.getReadOnlyProperty();
+    }
+
+    /**
+     * Players this tile has started (each new camera, stream switch, reconnect attempt, or return to the screen);
+     * a layout change that keeps the tile on screen starts none. Any thread.
+     */
+    public long sessionsStarted() {
+        return sessionsStarted.get();
+    }
+
+    /** A frame around the tile while a camera is dragged over it. FX thread. */
+    public void setDropHighlight(boolean on) {
+        setBorder(on ? DROP_BORDER : null);
     }
 
     /** Watchdog timeout and back-off; applies from the next check on. FX thread. */
@@ -415,11 +507,50 @@ public class VideoTile extends StackPane {
         }
     }
 
+    /**
+     * Moves the player to the stream the tile's size calls for (hysteresis in {@link StreamSizing}), keeping the
+     * last picture until the other stream's first one. Nothing to do without a player or with a one-stream camera.
+     */
+    private void chooseStream() {
+        Session s = session;
+        Assignment a = assignment;
+        if (s == null || a == null || !a.hasTwoStreams() || retryPending) {
+            return;
+        }
+        StreamSizing.Stream wanted = wantedStream(s.stream);
+        if (wanted != s.stream) {
+            LOG.log(Level.INFO, "camera {0}: {1} stream for a tile {2} px wide{3}", a.cameraName(), wanted,
+                    Math.round(screenWidth()), maximised.get() ? " (maximised)" : "");
+            stopSession(false);
+            resetHealth();
+            startSession(a, false, true);
+        }
+    }
+
+    private StreamSizing.Stream wantedStream(StreamSizing.Stream current) {
+        return streamSizing.choose(current, screenWidth(), maximised.get());
+    }
+
+    /** The tile's width in screen pixels (a HiDPI screen shows more pixels than layout units). */
+    private double screenWidth() {
+        Scene scene = getScene();
+        Window window = scene == null ? null : scene.getWindow();
+        double scale = window == null ? 1 : window.getRenderScaleX();
+        return getWidth() * (scale > 0 ? scale : 1);
+    }
+
     /** @param reconnect an attempt of the reconnect loop: keep the last picture and the SIGNAL_LOST state */
     private void startSession(Assignment a, boolean reconnect) {
+        startSession(a, reconnect, false);
+    }
+
+    /** @param keepPicture a stream switch: the last picture stays (dimmed) until the new stream's first one */
+    private void startSession(Assignment a, boolean reconnect, boolean keepPicture) {
+        StreamSizing.Stream kind = wantedStream(chosenStream);
+        chosenStream = kind;
         String mrl;
         try {
-            mrl = engine.resolveMrl(a.url());
+            mrl = engine.resolveMrl(a.url(kind));
         } catch (IllegalArgumentException e) {
             LOG.log(Level.WARNING, "camera {0}: {1}", a.cameraName(), e.getMessage());
             dropPicture();
@@ -427,16 +558,21 @@ public class VideoTile extends StackPane {
             setHealth(TileState.NO_SIGNAL, null, 0);
             return;
         }
-        Session s = new Session(a, mrl);
+        Session s = new Session(a, mrl, kind);
         session = s;
+        stream.set(kind);
+        sessionsStarted.incrementAndGet();
         if (!reconnect) {
-            dropPicture();
+            if (!keepPicture) {
+                dropPicture();
+            }
             setHealth(TileState.CONNECTING, null, reconnectAttempts.get());
         }
         try {
             engine.execute(s::start);
         } catch (IllegalStateException e) {
             session = null;
+            stream.set(null);
             resetHealth();
             setHealth(engine.available() ? TileState.NO_SIGNAL : TileState.UNAVAILABLE, null, 0);
         }
@@ -557,6 +693,7 @@ public class VideoTile extends StackPane {
     private void stopSession(boolean dropPicture) {
         Session s = session;
         session = null;
+        stream.set(null);
         if (dropPicture) {
             dropPicture();
         }
@@ -653,8 +790,8 @@ public class VideoTile extends StackPane {
         double size = state.get() == TileState.PLAYING ? 14 : Math.max(14, Math.min(40, Math.floor(getHeight() / 10)));
         if (size != stateFontSize) {
             stateFontSize = size;
-            stateLabel.setFont(Font.font(null, FontWeight.BOLD, size));
-            detailLabel.setFont(Font.font(null, FontWeight.NORMAL, Math.max(12, Math.round(size * 0.55))));
+            stateLabel.setFont(org.gridcommand.ui.fx.Fonts.of(FontWeight.BOLD, size));
+            detailLabel.setFont(org.gridcommand.ui.fx.Fonts.of(FontWeight.NORMAL, Math.max(12, Math.round(size * 0.55))));
         }
     }
 
@@ -723,6 +860,7 @@ public class VideoTile extends StackPane {
     private final class Session {
         final Assignment assignment;
         final String mrl;
+        final StreamSizing.Stream stream;
         final FrameSurface surface;
         final boolean live;
         final long startedNanos = System.nanoTime();
@@ -732,9 +870,10 @@ public class VideoTile extends StackPane {
         private EmbeddedMediaPlayer player;
         private boolean released;
 
-        Session(Assignment assignment, String mrl) {
+        Session(Assignment assignment, String mrl, StreamSizing.Stream stream) {
             this.assignment = assignment;
             this.mrl = mrl;
+            this.stream = stream;
             this.live = VideoEngine.isNetwork(mrl);
             this.surface = new FrameSurface(video, () -> onFxFrame(this));
             // libVLC event thread: no libVLC calls here, only hand-offs to the FX thread.
@@ -833,6 +972,12 @@ public class VideoTile extends StackPane {
         synchronized void release() {
             released = true;
             if (player != null) {
+                // Before the player goes back to the pool: its next session must not hear this one's events.
+                try {
+                    player.events().removeMediaPlayerEventListener(events);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.DEBUG, "removing a player listener failed", e);
+                }
                 engine.release(player);
                 player = null;
             }

@@ -88,7 +88,8 @@ class FieldFeedKillTest {
     }
 
     private static void endSession(String clientId) throws Exception {
-        MqttClient c = new MqttClient("tcp://127.0.0.1:1883", clientId, new MemoryPersistence());
+        MqttClient c = new MqttClient("tcp://127.0.0.1:1883", clientId, new MemoryPersistence(),
+                org.gridcommand.feed.mqtt.PahoThreads.forClient("test"));
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
         c.connect(o);

@@ -26,7 +26,8 @@ class ArchitectureTest {
     private static final String[] DOMAIN_PACKAGES = {
         "org.gridcommand.common..", "org.gridcommand.geo..", "org.gridcommand.grid..", "org.gridcommand.camera..",
         "org.gridcommand.directory..", "org.gridcommand.cases..", "org.gridcommand.duty..", "org.gridcommand.search..",
-        "org.gridcommand.sla..", "org.gridcommand.cap..", "org.gridcommand.feed..", "org.gridcommand.wall..", "org.gridcommand.drill..",
+        "org.gridcommand.sla..", "org.gridcommand.cap..", "org.gridcommand.feed..", "org.gridcommand.evidence..",
+        "org.gridcommand.plans..", "org.gridcommand.stats..", "org.gridcommand.wall..", "org.gridcommand.drill..",
     };
 
     @ArchTest

@@ -31,7 +31,8 @@ class SimulateCommandTest {
     void tenMinutesOfTenWorkersArriveAtTheBrokerAndTheConsoleAcceptsEveryMessage() throws Exception {
         List<Received> received = new CopyOnWriteArrayList<>();
         MqttClient listener = new MqttClient("tcp://127.0.0.1:1883", "gc-test-simlisten-"
-                + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
+                + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence(),
+                org.gridcommand.feed.mqtt.PahoThreads.forClient("test"));
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
         listener.connect(options);

@@ -30,15 +30,17 @@ public final class MqttFeedSource implements AutoCloseable {
     private final Consumer<FeedDelivery> sink;
     private final Clock clock;
     private volatile boolean connected;
+    private final java.util.concurrent.ScheduledExecutorService threads;
 
     public MqttFeedSource(MqttSettings settings, Consumer<FeedDelivery> sink, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.threads = PahoThreads.forClient(settings.clientId());
         try {
             // In-memory persistence of paho's own outbound state: we only receive, and the broker's session
             // (not a file here) is what keeps unacknowledged inbound messages.
-            this.client = new MqttClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
+            this.client = new MqttClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence(), threads);
         } catch (MqttException e) {
             throw new IllegalArgumentException("cannot use broker " + settings.brokerUrl() + ": " + e.getMessage(), e);
         }
@@ -92,6 +94,8 @@ public final class MqttFeedSource implements AutoCloseable {
                 client.close(true);
             } catch (MqttException e) {
                 LOG.log(System.Logger.Level.DEBUG, "field feed: close: " + describe(e));
+            } finally {
+                threads.shutdownNow();
             }
         }
     }

@@ -16,11 +16,14 @@ public final class MqttPublisher implements AutoCloseable {
     private static final int QOS = 1;
     private final MqttAsyncClient client;
     private final String brokerUrl;
+    private final java.util.concurrent.ScheduledExecutorService threads;
 
     public MqttPublisher(String brokerUrl, String clientId, String username, char[] password, int maxInflight) {
         this.brokerUrl = Objects.requireNonNull(brokerUrl, "brokerUrl");
+        this.threads = PahoThreads.forClient(clientId);
         try {
-            client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+            client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence(),
+                    new org.eclipse.paho.client.mqttv3.TimerPingSender(), threads);
             MqttConnectOptions options = new MqttConnectOptions();
             options.setMaxInflight(maxInflight);
             options.setAutomaticReconnect(true);
@@ -79,6 +82,8 @@ public final class MqttPublisher implements AutoCloseable {
             client.close();
         } catch (MqttException e) {
             // closing: nothing left to tell anyone
+        } finally {
+            threads.shutdownNow();
         }
     }
 }

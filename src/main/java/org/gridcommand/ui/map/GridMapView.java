@@ -35,6 +35,7 @@ import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import org.gridcommand.camera.Camera;
+import org.gridcommand.camera.CameraStatus;
 import org.gridcommand.cases.Case;
 import org.gridcommand.directory.Resource;
 import org.gridcommand.geo.Datum;
@@ -175,6 +176,23 @@ public final class GridMapView extends Region {
         staticChanged();
     }
 
+    /**
+     * Marks every camera symbol by its signal status from now on (online, lost, never seen: colour and shape,
+     * and a legend entry each); a camera absent from {@code statuses} is never seen. The cached tiles are
+     * redrawn only when some camera's drawn state changed, not for a new "lost since" or frame time.
+     */
+    public void setCameraStatuses(Map<String, CameraStatus> statuses) {
+        Objects.requireNonNull(statuses, "statuses");
+        if (data.setCameraStatuses(statuses)) {
+            staticChanged();
+        }
+    }
+
+    /** The status the map shows for a camera: null until {@link #setCameraStatuses} was called. */
+    public CameraStatus cameraStatus(String cameraId) {
+        return data.cameraStatus(cameraId);
+    }
+
     public void setResources(List<Resource> resources) {
         data.setResources(resources);
         staticChanged();
@@ -283,8 +301,9 @@ public final class GridMapView extends Region {
     }
 
     /**
-     * A legend text in the console's language: keys "camera", "worker", "blinking", "case.URGENT|HIGH|NORMAL|LOW",
-     * "resource.FIRE_STATION" (and the other ResourceKind names).
+     * A legend text in the console's language: keys "camera", "camera.ONLINE|LOST|NEVER_SEEN" (shown once camera
+     * statuses are set), "worker", "blinking", "case.URGENT|HIGH|NORMAL|LOW", "resource.FIRE_STATION" (and the
+     * other ResourceKind names).
      */
     public void setLegendText(String key, String text) {
         legend.setText(key, text);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.gridcommand.camera.Camera;
+import org.gridcommand.camera.CameraStatus;
 import org.gridcommand.cases.Case;
 import org.gridcommand.directory.Resource;
 import org.gridcommand.geo.ChinaDatums;
@@ -50,6 +51,13 @@ final class MapData {
     double[] cameraY = new double[0];
     /** Camera range in mercator metres (ground metres stretched by 1/cos(lat)). */
     double[] cameraRange = new double[0];
+    /**
+     * Per camera (same order as cameras): its signal state as drawn, or null while no status board feeds the
+     * map (then every camera is the plain symbol).
+     */
+    CameraStatus.State[] cameraState;
+    /** The statuses last given, by camera id; cameras absent are never seen. */
+    private Map<String, CameraStatus> cameraStatuses = Map.of();
 
     List<Resource> resources = List.of();
     /** Which camera and resource symbols each scale shows; forgotten when either list changes. */
@@ -182,6 +190,39 @@ final class MapData {
             cameraY[i] = m[1];
             cameraRange[i] = cameras.get(i).rangeMetres() / Math.cos(Math.toRadians(p.lat()));
         }
+        if (cameraState != null) {
+            cameraState = statesOf(cameras, cameraStatuses);
+        }
+    }
+
+    /**
+     * Marks the cameras by signal status from now on. Returns false when no camera's drawn state changed (a
+     * new "lost since" or latest frame alone changes no pixel), so the caller redraws only for real changes.
+     */
+    boolean setCameraStatuses(Map<String, CameraStatus> statuses) {
+        cameraStatuses = Map.copyOf(statuses);
+        CameraStatus.State[] next = statesOf(cameras, cameraStatuses);
+        boolean changed = cameraState == null || !java.util.Arrays.equals(cameraState, next);
+        cameraState = next;
+        if (changed) {
+            // Lost cameras are shown before the others at every scale (see SymbolThinning).
+            thinning.clear();
+        }
+        return changed;
+    }
+
+    /** The status last given for a camera: never seen when absent, null while statuses are not shown. */
+    CameraStatus cameraStatus(String cameraId) {
+        return cameraState == null ? null : cameraStatuses.getOrDefault(cameraId, CameraStatus.NEVER_SEEN);
+    }
+
+    private static CameraStatus.State[] statesOf(List<Camera> list, Map<String, CameraStatus> statuses) {
+        CameraStatus.State[] states = new CameraStatus.State[list.size()];
+        for (int i = 0; i < states.length; i++) {
+            CameraStatus status = statuses.get(list.get(i).id());
+            states[i] = status == null ? CameraStatus.State.NEVER_SEEN : status.state();
+        }
+        return states;
     }
 
     void setResources(List<Resource> list) {

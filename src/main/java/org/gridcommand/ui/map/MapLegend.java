@@ -15,6 +15,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+import org.gridcommand.camera.CameraStatus;
 import org.gridcommand.cases.Priority;
 import org.gridcommand.directory.ResourceKind;
 
@@ -32,6 +33,9 @@ final class MapLegend {
         canvas.setManaged(false);
         canvas.setMouseTransparent(true);
         texts.put("camera", "camera");
+        texts.put("camera.ONLINE", "online");
+        texts.put("camera.LOST", "signal lost");
+        texts.put("camera.NEVER_SEEN", "never seen");
         texts.put("worker", "grid worker");
         texts.put("blinking", "needs attention");
         for (Priority p : Priority.values()) {
@@ -84,6 +88,13 @@ final class MapLegend {
                 MapStyle.drawCone(g, 4 * s, 6 * s, 16 * s, 45, 60);
                 MapStyle.drawCameraDot(g, 4 * s, 6 * s, s);
             }, 20 * s, texts.get("camera")));
+            if (data.cameraState != null) {
+                // Marked by status: one entry per state, so the symbols on the map can be read.
+                for (CameraStatus.State state : CameraStatus.State.values()) {
+                    people.add(new Entry(g -> MapStyle.drawCameraSymbol(g, state, 6 * s, 0, s), 12 * s,
+                            texts.get("camera." + state.name())));
+                }
+            }
         }
         if (!people.isEmpty()) {
             rows.add(people);

@@ -7,6 +7,7 @@ import javafx.scene.shape.ArcType;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.gridcommand.camera.CameraStatus;
 import org.gridcommand.cases.Priority;
 import org.gridcommand.directory.ResourceKind;
 
@@ -44,6 +45,10 @@ public final class MapStyle {
     public static final Color CAMERA = Color.web("#7ee7f7");
     public static final Color CONE_FILL = Color.web("#7ee7f7", 0.16);
     public static final Color CONE_STROKE = Color.web("#7ee7f7", 0.55);
+    /** A camera whose signal is lost: alarm red, larger, with a white cross. */
+    public static final Color CAMERA_LOST = Color.web("#ff453a");
+    /** A camera never seen: a grey outline with a dark centre. */
+    public static final Color CAMERA_NEVER_SEEN = Color.web("#8b949e");
 
     public static final Color WORKER_ON = Color.web("#30d158");
     public static final Color WORKER_OFF = Color.web("#8b949e");
@@ -172,6 +177,42 @@ public final class MapStyle {
         g.fillRect(x - r - scale, y - r - scale, 2 * r + 2 * scale, 2 * r + 2 * scale);
         g.setFill(CAMERA);
         g.fillRect(x - r, y - r, 2 * r, 2 * r);
+    }
+
+    /** Half the extent of a camera symbol marked by status (the lost one is larger: it asks for attention). */
+    public static double cameraRadius(CameraStatus.State state, double scale) {
+        return state == CameraStatus.State.LOST ? 5 * scale : cameraRadius(scale);
+    }
+
+    /**
+     * A camera marked by its signal status, shape as well as colour: online is the filled cyan square, lost a
+     * larger red square crossed in white, never seen a grey square outline with a dark centre.
+     */
+    public static void drawCameraSymbol(GraphicsContext g, CameraStatus.State state, double x, double y, double scale) {
+        double r = cameraRadius(state, scale);
+        switch (state) {
+            case ONLINE -> drawCameraDot(g, x, y, scale);
+            case LOST -> {
+                g.setFill(Color.BLACK);
+                g.fillRect(x - r - scale, y - r - scale, 2 * r + 2 * scale, 2 * r + 2 * scale);
+                g.setFill(CAMERA_LOST);
+                g.fillRect(x - r, y - r, 2 * r, 2 * r);
+                g.setStroke(Color.WHITE);
+                g.setLineWidth(1.6 * scale);
+                double c = r - 1.4 * scale;
+                g.strokeLine(x - c, y - c, x + c, y + c);
+                g.strokeLine(x - c, y + c, x + c, y - c);
+            }
+            case NEVER_SEEN -> {
+                g.setFill(Color.BLACK);
+                g.fillRect(x - r - scale, y - r - scale, 2 * r + 2 * scale, 2 * r + 2 * scale);
+                g.setFill(CAMERA_NEVER_SEEN);
+                g.fillRect(x - r, y - r, 2 * r, 2 * r);
+                double inner = r - 1.5 * scale;
+                g.setFill(BACKGROUND);
+                g.fillRect(x - inner, y - inner, 2 * inner, 2 * inner);
+            }
+        }
     }
 
     /** heading: compass degrees (0 north, clockwise); JavaFX arcs run counter-clockwise from east. */

@@ -10,6 +10,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
+import org.gridcommand.camera.CameraStatus;
 import org.gridcommand.cases.Priority;
 import org.gridcommand.directory.ResourceKind;
 
@@ -24,6 +25,8 @@ final class Sprites {
     final Sprite workerOnDuty;
     final Sprite workerOffDuty;
     final Sprite camera;
+    /** Camera symbols by {@link CameraStatus.State} ordinal, for a map fed by a status board. */
+    final Sprite[] cameraByState = new Sprite[CameraStatus.State.values().length];
     final Sprite halo;
     final Map<ResourceKind, Sprite> resources = new EnumMap<>(ResourceKind.class);
 
@@ -36,6 +39,10 @@ final class Sprites {
         workerOnDuty = render(MapStyle.workerRadius(scale), g -> MapStyle.drawWorkerSymbol(g, true, 0, 0, scale));
         workerOffDuty = render(MapStyle.workerRadius(scale), g -> MapStyle.drawWorkerSymbol(g, false, 0, 0, scale));
         camera = render(MapStyle.cameraRadius(scale) + scale, g -> MapStyle.drawCameraDot(g, 0, 0, scale));
+        for (CameraStatus.State state : CameraStatus.State.values()) {
+            cameraByState[state.ordinal()] = render(MapStyle.cameraRadius(state, scale) + scale,
+                    g -> MapStyle.drawCameraSymbol(g, state, 0, 0, scale));
+        }
         halo = render(16 * scale, g -> MapStyle.drawBlinkHalo(g, 0, 0, scale));
         for (ResourceKind kind : ResourceKind.values()) {
             resources.put(kind, render(MapStyle.resourceRadius(scale) * 1.2 + scale,

@@ -13,9 +13,10 @@ import org.gridcommand.cases.Priority;
 import org.gridcommand.geo.WebMercator;
 
 /**
- * Draws the static layers (base tiles, grids, outlines, labels, cameras with cones, resources, the cases that
- * do not blink) for one window of the map onto a canvas: a cache tile, or the whole view. Features outside
- * the window (plus a symbol-sized margin) are skipped; the canvas clips the rest.
+ * Draws the static layers (base tiles, grids, outlines, labels, cameras with cones and, when known, their
+ * signal status, resources, the cases that do not blink) for one window of the map onto a canvas: a cache
+ * tile, or the whole view. Features outside the window (plus a symbol-sized margin) are skipped; the canvas
+ * clips the rest.
  */
 final class StaticPainter {
     /** Cones are drawn once the camera's range is at least this many pixels (times the scale factor). */
@@ -91,7 +92,9 @@ final class StaticPainter {
                 double x = data.cameraX[i];
                 double y = data.cameraY[i];
                 if (shown.cameras()[i] && win.overlaps(x, y, x, y, margin)) {
-                    stamp(g, sprites.camera, win.sx(x), win.sy(y));
+                    Sprites.Sprite symbol = data.cameraState == null ? sprites.camera
+                            : sprites.cameraByState[data.cameraState[i].ordinal()];
+                    stamp(g, symbol, win.sx(x), win.sy(y));
                 }
             }
         }

@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.gridcommand.camera.CameraStatus;
 import org.gridcommand.directory.ResourceKind;
 
 /**
  * Which camera and resource symbols to draw at one scale, so that a district-wide view is not a carpet of
  * overlapping icons: greedy, the most important first (fire stations, hospitals, police posts, medical points,
- * shelters, depots, hydrants, then cameras), dropping a symbol that would sit within {@link #SPACING_PX}
+ * shelters, depots, hydrants, then cameras, those whose signal is lost first), dropping a symbol that would sit within {@link #SPACING_PX}
  * ({@link #SPARSE_SPACING_PX} for hydrants and cameras) of one already shown. Zooming in brings every symbol back. Cases and workers are never thinned: they are what
  * the officer is looking for.
  *
@@ -83,8 +84,15 @@ final class SymbolThinning {
             }
         }
         boolean[] cameras = new boolean[data.cameras.size()];
-        for (int i = 0; i < cameras.length; i++) {
-            cameras[i] = taken.tryTake(data.cameraX[i] * ppm, -data.cameraY[i] * ppm, sparse);
+        // A camera whose signal is lost claims its place before the other cameras, so an outage is not thinned away.
+        CameraStatus.State[] states = data.cameraState;
+        for (int pass = states == null ? 1 : 0; pass < 2; pass++) {
+            for (int i = 0; i < cameras.length; i++) {
+                boolean lost = states != null && states[i] == CameraStatus.State.LOST;
+                if (lost == (pass == 0)) {
+                    cameras[i] = taken.tryTake(data.cameraX[i] * ppm, -data.cameraY[i] * ppm, sparse);
+                }
+            }
         }
         return new Shown(cameras, resources);
     }

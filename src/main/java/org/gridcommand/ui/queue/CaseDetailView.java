@@ -1,6 +1,14 @@
 package org.gridcommand.ui.queue;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -9,13 +17,16 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The selected case: fields, SLA per stage, timeline and merged reports, one scrolling column. */
+/** The selected case: fields, SLA per stage, timeline, merged reports and evidence, one scrolling column. */
 public final class CaseDetailView extends ScrollPane {
     private final CaseDetailViewModel model;
+    private final String exportText;
     private final GridPane fields = new GridPane();
     private final GridPane sla = new GridPane();
     private final VBox timeline = new VBox(4);
     private final VBox merged = new VBox(4);
+    private final VBox evidence = new VBox(4);
+    private Function<CaseDetailViewModel.EvidenceLine, Path> evidenceTarget = this::chooseEvidenceFile;
 
     public CaseDetailView(CaseDetailViewModel model, QueueTexts texts) {
         this.model = model;
@@ -53,7 +64,20 @@ public final class CaseDetailView extends ScrollPane {
             header.managedProperty().bind(header.visibleProperty());
         }
 
-        VBox content = new VBox(8, title, problem, fields, slaHeader, sla, timelineHeader, timeline, mergedHeader, merged);
+        evidence.setId("case-evidence");
+        Label evidenceHeader = section(texts.get("evidence.section"));
+        evidenceHeader.visibleProperty().bind(Bindings.isNotEmpty(model.evidence()));
+        evidenceHeader.managedProperty().bind(evidenceHeader.visibleProperty());
+        Label evidenceMessage = new Label();
+        evidenceMessage.setId("case-evidence-message");
+        evidenceMessage.setWrapText(true);
+        evidenceMessage.textProperty().bind(model.evidenceMessageProperty());
+        evidenceMessage.managedProperty().bind(evidenceMessage.textProperty().isNotEmpty());
+        evidenceMessage.visibleProperty().bind(evidenceMessage.managedProperty());
+        this.exportText = texts.get("evidence.export");
+
+        VBox content = new VBox(8, title, problem, fields, slaHeader, sla, timelineHeader, timeline, mergedHeader,
+                merged, evidenceHeader, evidence, evidenceMessage);
         content.setPadding(new Insets(8, 10, 12, 10));
         setContent(content);
 
@@ -61,6 +85,15 @@ public final class CaseDetailView extends ScrollPane {
         model.sla().addListener((ListChangeListener<CaseDetailViewModel.SlaLine>) c -> showSla());
         model.timeline().addListener((ListChangeListener<CaseDetailViewModel.TimelineLine>) c -> showTimeline());
         model.mergedReports().addListener((ListChangeListener<String>) c -> showMerged());
+        model.evidence().addListener((ListChangeListener<CaseDetailViewModel.EvidenceLine>) c -> showEvidence());
+    }
+
+    /**
+     * Replaces the save dialog of "Export…" on an evidence line: given the line, the file to write, or null to
+     * cancel. Tests pass a path so no native dialog opens.
+     */
+    public void setEvidenceTargetChooser(Function<CaseDetailViewModel.EvidenceLine, Path> chooser) {
+        evidenceTarget = chooser == null ? this::chooseEvidenceFile : chooser;
     }
 
     private static void twoColumns(GridPane grid) {
@@ -115,6 +148,39 @@ public final class CaseDetailView extends ScrollPane {
             l.setWrapText(true);
             timeline.getChildren().add(l);
         }
+    }
+
+    private void showEvidence() {
+        evidence.getChildren().clear();
+        for (CaseDetailViewModel.EvidenceLine line : model.evidence()) {
+            Label l = new Label(line.text());
+            l.getStyleClass().add("evidence-entry");
+            l.setWrapText(true);
+            l.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(l, Priority.ALWAYS);
+            Button export = new Button(exportText);
+            export.setId("case-evidence-export-" + line.evidence().id());
+            export.setFocusTraversable(false);
+            export.setOnAction(e -> {
+                Path target = evidenceTarget.apply(line);
+                if (target != null) {
+                    model.exportEvidence(line.evidence(), target);
+                }
+            });
+            HBox row = new HBox(8, l, export);
+            row.setAlignment(Pos.CENTER_LEFT);
+            evidence.getChildren().add(row);
+        }
+    }
+
+    private Path chooseEvidenceFile(CaseDetailViewModel.EvidenceLine line) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(exportText);
+        chooser.setInitialFileName(line.evidence().caseId() + "_" + line.evidence().cameraId()
+                .replaceAll("[^A-Za-z0-9._-]", "_") + "_" + line.evidence().id() + ".png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return file == null ? null : file.toPath();
     }
 
     private void showMerged() {

@@ -1,5 +1,6 @@
 package org.gridcommand.ui.queue;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,15 +19,17 @@ import org.gridcommand.cases.MergedReport;
 import org.gridcommand.common.ChangeBus;
 import org.gridcommand.directory.Department;
 import org.gridcommand.directory.DepartmentDirectory;
+import org.gridcommand.evidence.Evidence;
 import org.gridcommand.sla.SlaStage;
 import org.gridcommand.sla.SlaStatus;
 import org.gridcommand.sla.SlaView;
 import org.gridcommand.ui.fx.FxThread;
 
 /**
- * The selected case in full: its fields, the SLA of every stage measured so far, its trail (oldest first)
- * and the reports merged into it. Reads the trail and merged reports in the background whenever the case
- * changes, and again when the store says the case changed (a merge leaves the case itself as it was).
+ * The selected case in full: its fields, the SLA of every stage measured so far, its trail (oldest first),
+ * the reports merged into it and the evidence attached to it. Reads the trail, merged reports and evidence in
+ * the background whenever the case changes, and again when the store says the case changed (a merge or a
+ * snapshot leaves the case itself as it was).
  */
 public final class CaseDetailViewModel {
     private static final System.Logger LOG = System.getLogger(CaseDetailViewModel.class.getName());
@@ -47,11 +50,25 @@ public final class CaseDetailViewModel {
         }
     }
 
+    /** One evidence item as listed: when taken, camera, who attached it, size and the start of its digest. */
+    public record EvidenceLine(Evidence evidence, String text) {
+    }
+
     /** What is read from the store for one case. */
     public interface Source {
         List<CaseEvent> trail(String caseId);
 
         List<MergedReport> mergedReports(String caseId);
+
+        /** The case's evidence, oldest first; none unless the console wires the evidence service in. */
+        default List<Evidence> evidence(String caseId) {
+            return List.of();
+        }
+
+        /** Writes an evidence item's picture to a file and returns it (blocking: called in the background). */
+        default Path exportEvidence(String evidenceId, Path target) {
+            throw new UnsupportedOperationException("this console cannot export evidence");
+        }
     }
 
     private final Source source;
@@ -66,6 +83,9 @@ public final class CaseDetailViewModel {
     private final ObservableList<SlaLine> sla = FXCollections.observableArrayList();
     private final ObservableList<TimelineLine> timeline = FXCollections.observableArrayList();
     private final ObservableList<String> merged = FXCollections.observableArrayList();
+    private final ObservableList<EvidenceLine> evidence = FXCollections.observableArrayList();
+    private final ObservableList<EvidenceLine> readOnlyEvidence = FXCollections.unmodifiableObservableList(evidence);
+    private final ReadOnlyStringWrapper evidenceMessage = new ReadOnlyStringWrapper(this, "evidenceMessage", "");
     private final ObservableList<Field> readOnlyFields = FXCollections.unmodifiableObservableList(fields);
     private final ObservableList<SlaLine> readOnlySla = FXCollections.unmodifiableObservableList(sla);
     private final ObservableList<TimelineLine> readOnlyTimeline = FXCollections.unmodifiableObservableList(timeline);
@@ -104,6 +124,7 @@ public final class CaseDetailViewModel {
     /** Shows a case (null clears the pane). The fields show at once; trail and SLA follow from the background. */
     public void show(Case c) {
         shown.set(c);
+        evidenceMessage.set("");
         if (c == null) {
             generation++;
             title.set(texts.get("detail.none"));
@@ -111,6 +132,7 @@ public final class CaseDetailViewModel {
             sla.clear();
             timeline.clear();
             merged.clear();
+            evidence.clear();
             problem.set("");
             return;
         }
@@ -119,19 +141,21 @@ public final class CaseDetailViewModel {
         load(c);
     }
 
-    private record Loaded(List<SlaLine> sla, List<TimelineLine> timeline, List<String> merged) {
+    private record Loaded(List<SlaLine> sla, List<TimelineLine> timeline, List<String> merged,
+                          List<EvidenceLine> evidence) {
     }
 
     private void load(Case c) {
         long mine = ++generation;
         FxThread.background(() -> new Loaded(slaOf(c), timelineOf(source.trail(c.id())),
-                mergedOf(source.mergedReports(c.id()))), loaded -> {
+                mergedOf(source.mergedReports(c.id())), evidenceOf(source.evidence(c.id()))), loaded -> {
             if (mine != generation) {
                 return;
             }
             sla.setAll(loaded.sla());
             timeline.setAll(loaded.timeline());
             merged.setAll(loaded.merged());
+            evidence.setAll(loaded.evidence());
             problem.set("");
         }, error -> {
             if (mine == generation) {
@@ -248,6 +272,41 @@ public final class CaseDetailViewModel {
                     r.description() == null ? "" : r.description()));
         }
         return out;
+    }
+
+    private List<EvidenceLine> evidenceOf(List<Evidence> items) {
+        List<EvidenceLine> out = new ArrayList<>(items.size());
+        for (Evidence e : items) {
+            String camera = e.cameraName() == null ? e.cameraId() : e.cameraName() + " · " + e.cameraId();
+            // Sizes as text: MessageFormat would group 1920 as "1,920".
+            out.add(new EvidenceLine(e, texts.format("evidence.line", texts.fullTime(e.takenAt()), camera,
+                    e.operatorName(), String.valueOf(e.width()), String.valueOf(e.height()),
+                    e.sha256().substring(0, 12))));
+        }
+        return out;
+    }
+
+    /**
+     * Exports an evidence item's picture to {@code target} in the background; {@link #evidenceMessageProperty()}
+     * then says where it went, or why not.
+     */
+    public void exportEvidence(Evidence item, Path target) {
+        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(target, "target");
+        FxThread.background(() -> source.exportEvidence(item.id(), target),
+                written -> evidenceMessage.set(texts.format("evidence.exported", written)),
+                error -> evidenceMessage.set(texts.format("evidence.exportFailed",
+                        String.valueOf(error.getMessage()))));
+    }
+
+    /** The case's evidence, oldest first. */
+    public ObservableList<EvidenceLine> evidence() {
+        return readOnlyEvidence;
+    }
+
+    /** The outcome of the last evidence export ("" before any). */
+    public ReadOnlyStringProperty evidenceMessageProperty() {
+        return evidenceMessage.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Case> caseProperty() {

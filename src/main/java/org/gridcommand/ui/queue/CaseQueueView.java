@@ -134,6 +134,16 @@ public final class CaseQueueView extends StackPane {
             public java.util.List<MergedReport> mergedReports(String caseId) {
                 return context.intake().mergedReports(caseId);
             }
+
+            @Override
+            public java.util.List<org.gridcommand.evidence.Evidence> evidence(String caseId) {
+                return context.evidence().list(caseId);
+            }
+
+            @Override
+            public java.nio.file.Path exportEvidence(String evidenceId, java.nio.file.Path target) {
+                return context.evidence().export(evidenceId, target);
+            }
         }, model.rowFactory(), context.clock(), context.departments());
         CaseDetailView detail = new CaseDetailView(detailModel, texts);
         model.selectedCaseProperty().addListener((o, was, now) -> detailModel.show(now));

@@ -5,16 +5,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.gridcommand.app.AppContext;
 import org.gridcommand.ui.ConsoleLauncher;
 import org.gridcommand.ui.ConsoleStart;
-import org.gridcommand.ui.Screenshots;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.ui.TimedExit;
 import org.gridcommand.wall.WallDisplayLayout;
 
 /** {@code gridcommand wall}: opens the store and libVLC, shows the wall and waits until it is closed. */
@@ -64,28 +60,6 @@ public final class WallLauncher {
         WallView view = new WallView(ready.context(), ready.video(), options.layout());
         Stage stage = WallStage.open(view, options.placement(), ready.context().messages().get("wall.title"),
                 ConsoleLauncher.stylesheet(), closed::countDown);
-        if (options.exitAfterSeconds() <= 0) {
-            return;
-        }
-        PauseTransition wait = new PauseTransition(Duration.seconds(options.exitAfterSeconds()));
-        wait.setOnFinished(e -> {
-            if (options.screenshot() == null) {
-                stage.close();
-                return;
-            }
-            WritableImage image = Screenshots.capture(stage.getScene());
-            FxThread.background(() -> {
-                Screenshots.writePng(image, options.screenshot());
-                return options.screenshot();
-            }, file -> {
-                LOG.log(System.Logger.Level.INFO, "screenshot written to " + file.toAbsolutePath());
-                stage.close();
-            }, error -> {
-                LOG.log(System.Logger.Level.ERROR, "could not write screenshot " + options.screenshot(), error);
-                status.set(1);
-                stage.close();
-            });
-        });
-        wait.play();
+        TimedExit.schedule(stage, options.exitAfterSeconds(), options.screenshot(), () -> status.set(1));
     }
 }

@@ -27,7 +27,7 @@ import org.gridcommand.app.AppContext;
 import org.gridcommand.camera.Camera;
 import org.gridcommand.cases.Case;
 import org.gridcommand.common.Messages;
-import org.gridcommand.directory.ResourceKind;
+import org.gridcommand.ui.map.MapLegendTexts;
 import org.gridcommand.geo.Datum;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.LocationAnswer;
@@ -69,6 +69,7 @@ public final class MapWorkspace extends BorderPane {
     private final Label proofLine = new Label();
     private final MeasureTool measure;
     private final CordonTool cordon;
+    private ToggleButton cordonButton;
     private final SearchBox search;
     private final CoverageLayer coverage;
     private final Label coverageLine = new Label();
@@ -135,6 +136,13 @@ public final class MapWorkspace extends BorderPane {
 
     public SearchBox searchBox() {
         return search;
+    }
+
+    /** Switches the cordon tool on (the plan step "draw cordon"), so the officer's next clicks draw it. */
+    public void startCordon() {
+        if (cordonButton != null) {
+            cordonButton.setSelected(true);
+        }
     }
 
     /** The cordon the officer drew last, or null. */
@@ -206,7 +214,7 @@ public final class MapWorkspace extends BorderPane {
         ToggleButton measureButton = new ToggleButton(text.get("map.tool.measure"));
         measureButton.setId("map-tool-measure");
         measureButton.setTooltip(new Tooltip(text.get("map.tool.measure.hint")));
-        ToggleButton cordonButton = new ToggleButton(text.get("map.tool.cordon"));
+        cordonButton = new ToggleButton(text.get("map.tool.cordon"));
         cordonButton.setId("map-tool-cordon");
         cordonButton.setTooltip(new Tooltip(text.get("map.tool.cordon.hint")));
         measureButton.setToggleGroup(tools);
@@ -320,14 +328,6 @@ public final class MapWorkspace extends BorderPane {
 
     /** Every legend text in the console's language: symbols, priorities and resource kinds. */
     private void setLegendTexts(Messages text) {
-        map.setLegendText("camera", text.get("map.legend.camera"));
-        map.setLegendText("worker", text.get("map.legend.worker"));
-        map.setLegendText("blinking", text.get("map.legend.blinking"));
-        for (org.gridcommand.cases.Priority p : org.gridcommand.cases.Priority.values()) {
-            map.setLegendText("case." + p.name(), text.get("priority." + p.name()));
-        }
-        for (ResourceKind k : ResourceKind.values()) {
-            map.setLegendText("resource." + k.name(), text.get("map.legend.resource." + k.name()));
-        }
+        MapLegendTexts.apply(map, text);
     }
 }

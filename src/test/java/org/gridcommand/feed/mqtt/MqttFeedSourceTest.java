@@ -98,7 +98,8 @@ class MqttFeedSourceTest {
 
     private static void publish(String topicRoot, int count) throws Exception {
         MqttClient publisher = new MqttClient(BROKER, "gc-test-pub-" + UUID.randomUUID().toString().substring(0, 8),
-                new MemoryPersistence());
+                new MemoryPersistence(),
+                org.gridcommand.feed.mqtt.PahoThreads.forClient("test"));
         publisher.connect();
         for (int i = 0; i < count; i++) {
             publisher.publish(topicRoot + "/gps/w1", ("m" + i).getBytes(StandardCharsets.UTF_8), 1, false);
@@ -109,7 +110,8 @@ class MqttFeedSourceTest {
 
     /** Ends the broker-side session so tests leave nothing behind in mosquitto's persistence. */
     private static void removeSession(MqttSettings settings) throws Exception {
-        MqttClient c = new MqttClient(BROKER, settings.clientId(), new MemoryPersistence());
+        MqttClient c = new MqttClient(BROKER, settings.clientId(), new MemoryPersistence(),
+                org.gridcommand.feed.mqtt.PahoThreads.forClient("test"));
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
         c.connect(o);

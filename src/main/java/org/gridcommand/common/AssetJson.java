@@ -1,4 +1,4 @@
-package org.gridcommand.sla;
+package org.gridcommand.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,18 +7,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.Locale;
+import java.util.Arrays;
 
 /**
- * Reading helpers for the SLA and calendar files. Every message starts with the file name and the entry, so
- * whoever edits the data (not a programmer) can find the line to fix.
+ * Reading helpers for the data files under assets/ (SLA limits, calendars, statistics settings). Every message
+ * starts with the file name and the entry, so whoever edits the data (not a programmer) can find the line to fix.
  */
-final class AssetJson {
+public final class AssetJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AssetJson() {
     }
 
-    static JsonNode readObject(Path file) {
+    public static JsonNode readObject(Path file) {
         String name = String.valueOf(file.getFileName());
         JsonNode root;
         try {
@@ -34,7 +37,7 @@ final class AssetJson {
         return root;
     }
 
-    static JsonNode array(JsonNode parent, String field, String where) {
+    public static JsonNode array(JsonNode parent, String field, String where) {
         JsonNode v = parent.get(field);
         if (v == null || !v.isArray()) {
             throw new IllegalArgumentException(where + "missing the \"" + field + "\" array");
@@ -42,7 +45,7 @@ final class AssetJson {
         return v;
     }
 
-    static JsonNode object(JsonNode parent, String field, String where) {
+    public static JsonNode object(JsonNode parent, String field, String where) {
         JsonNode v = parent.get(field);
         if (v == null || !v.isObject()) {
             throw new IllegalArgumentException(where + "missing the \"" + field + "\" object");
@@ -50,7 +53,7 @@ final class AssetJson {
         return v;
     }
 
-    static String text(JsonNode parent, String field, String where) {
+    public static String text(JsonNode parent, String field, String where) {
         JsonNode v = parent.get(field);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
             throw new IllegalArgumentException(where + "missing or empty \"" + field + "\"");
@@ -58,8 +61,26 @@ final class AssetJson {
         return v.asText().trim();
     }
 
-    static String optionalText(JsonNode parent, String field) {
+    public static String optionalText(JsonNode parent, String field) {
         JsonNode v = parent.get(field);
         return v == null || !v.isTextual() || v.asText().isBlank() ? null : v.asText().trim();
+    }
+
+    public static double number(JsonNode parent, String field, String where) {
+        JsonNode v = parent.get(field);
+        if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
+            throw new IllegalArgumentException(where + "\"" + field + "\" must be a number");
+        }
+        return v.asDouble();
+    }
+
+    public static <E extends Enum<E>> E enumValue(JsonNode node, Class<E> type, String where) {
+        String text = node == null || !node.isTextual() ? String.valueOf(node) : node.asText().trim();
+        try {
+            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + "unknown value \"" + text + "\" (expected one of "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")) + ")");
+        }
     }
 }

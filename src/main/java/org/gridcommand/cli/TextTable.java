@@ -1,0 +1,113 @@
+package org.gridcommand.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A table of text cells printed two ways: aligned columns for the terminal (Chinese characters count two
+ * columns wide, as terminals draw them) and CSV for spreadsheets (RFC 4180 quoting, CRLF line ends, UTF-8
+ * with a byte-order mark so Excel reads the Chinese text as UTF-8).
+ */
+final class TextTable {
+    static final String BOM = "\uFEFF";
+
+    private final List<String> headers;
+    private final List<List<String>> rows = new ArrayList<>();
+    private final boolean[] rightAligned;
+
+    /** A header ending in ">" marks a right-aligned (numeric) column; the marker is not printed. */
+    TextTable(List<String> headers) {
+        this.rightAligned = new boolean[headers.size()];
+        List<String> clean = new ArrayList<>();
+        for (int i = 0; i < headers.size(); i++) {
+            String h = headers.get(i);
+            rightAligned[i] = h.endsWith(">");
+            clean.add(rightAligned[i] ? h.substring(0, h.length() - 1) : h);
+        }
+        this.headers = List.copyOf(clean);
+    }
+
+    void add(List<String> cells) {
+        if (cells.size() != headers.size()) {
+            throw new IllegalArgumentException("a row has " + cells.size() + " cells for " + headers.size() + " columns");
+        }
+        rows.add(cells.stream().map(c -> c == null ? "" : c).toList());
+    }
+
+    int size() {
+        return rows.size();
+    }
+
+    String toText() {
+        int[] width = new int[headers.size()];
+        for (int i = 0; i < width.length; i++) {
+            width[i] = displayWidth(headers.get(i));
+        }
+        for (List<String> r : rows) {
+            for (int i = 0; i < width.length; i++) {
+                width[i] = Math.max(width[i], displayWidth(r.get(i)));
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        line(out, headers, width);
+        for (List<String> r : rows) {
+            line(out, r, width);
+        }
+        return out.toString();
+    }
+
+    private void line(StringBuilder out, List<String> cells, int[] width) {
+        StringBuilder l = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String c = cells.get(i);
+            String pad = " ".repeat(width[i] - displayWidth(c));
+            if (i > 0) {
+                l.append("  ");
+            }
+            l.append(rightAligned[i] ? pad + c : c + pad);
+        }
+        out.append(l.toString().stripTrailing()).append(System.lineSeparator());
+    }
+
+    /** CSV text with the byte-order mark and a header row. */
+    String toCsv() {
+        StringBuilder out = new StringBuilder(BOM);
+        csvLine(out, headers);
+        for (List<String> r : rows) {
+            csvLine(out, r);
+        }
+        return out.toString();
+    }
+
+    private static void csvLine(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            String c = cells.get(i);
+            if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
+                out.append('"').append(c.replace("\"", "\"\"")).append('"');
+            } else {
+                out.append(c);
+            }
+        }
+        out.append("\r\n");
+    }
+
+    /** Columns a terminal uses for the text: East Asian wide and full-width characters take two. */
+    static int displayWidth(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            w += isWide(cp) ? 2 : 1;
+            i += Character.charCount(cp);
+        }
+        return w;
+    }
+
+    private static boolean isWide(int cp) {
+        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
+                || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F)
+                || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    }
+}

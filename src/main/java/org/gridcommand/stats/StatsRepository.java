@@ -1,0 +1,23 @@
+package org.gridcommand.stats;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The store side of statistics (implemented in {@code store}): narrow reads and SQL aggregates. */
+public interface StatsRepository {
+    /** Facts of the cases reported in [from, to), oldest first. */
+    List<CaseFacts> casesReportedBetween(Instant from, Instant to);
+
+    /**
+     * Cases reported in [from, to) per small-grid code, voided cases left out, counted by the database
+     * (GROUP BY): the map's density layer asks this often. Cases without a grid are not in the map.
+     */
+    Map<String, Long> caseCountsBySmallGrid(Instant from, Instant to);
+
+    /** Instants of the sensor alarms stored with {@code from <= at < to}, in time order. */
+    List<Instant> sensorAlarmTimes(Instant from, Instant to);
+
+    /** Whether any grid worker has a stored GPS fix with {@code from <= at < to} (one key probe per worker). */
+    boolean anyGpsFixBetween(Instant from, Instant to);
+}
