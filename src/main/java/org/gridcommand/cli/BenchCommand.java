@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
         subcommands = {BenchLocateCommand.class, BenchMapCommand.class, BenchQueueCommand.class,
-                BenchIngestCommand.class, BenchVideoCommand.class})
+                BenchIngestCommand.class, BenchVideoCommand.class, BenchReportCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "gridcommand", mixinStandardHelpOptions = true, version = "GridCommand 0.1.0",
         description = "Command-and-dispatch console for a district governance centre.",
         subcommands = {DemoCommand.class, GridsCommand.class, CamerasCommand.class, LocateCommand.class,
-                SimulateCommand.class, BenchCommand.class, StatsCommand.class, WallCommand.class, DrillCommand.class})
+                SimulateCommand.class, BenchCommand.class, StatsCommand.class, WallCommand.class, DrillCommand.class,
+                ReportCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

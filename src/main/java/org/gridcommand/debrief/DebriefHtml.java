@@ -95,19 +95,6 @@ public final class DebriefHtml {
     }
 
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
+        return org.gridcommand.common.Html.escape(s);
     }
 }

@@ -24,6 +24,7 @@ import org.gridcommand.duty.AuditRepository;
 import org.gridcommand.evidence.EvidenceRepository;
 import org.gridcommand.feed.FeedStore;
 import org.gridcommand.grid.GridRepository;
+import org.gridcommand.handover.HandoverRepository;
 import org.gridcommand.plans.PlanStore;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -61,7 +62,7 @@ public final class Database implements AutoCloseable {
      * every migration successful, opens without starting Flyway, which costs 0.4 s of a cold start to find
      * out that nothing is to do. MigrationOnH2AndPostgresTest keeps this in step with the scripts.
      */
-    static final int LATEST_MIGRATION = 5;
+    static final int LATEST_MIGRATION = 6;
     /** H2's DATABASE_ALREADY_OPEN_1: the file is locked by another process. */
     private static final int H2_ALREADY_OPEN = 90020;
 
@@ -81,6 +82,7 @@ public final class Database implements AutoCloseable {
     private final JdbcFeedStore feed;
     private final JdbcEvidenceRepository evidence;
     private final JdbcPlanStore plans;
+    private final JdbcHandoverRepository handovers;
     private volatile boolean closed;
 
     private Database(DataSource dataSource, JdbcConnectionPool h2Pool, Vendor vendor, String description,
@@ -99,6 +101,7 @@ public final class Database implements AutoCloseable {
         this.feed = new JdbcFeedStore(this);
         this.evidence = new JdbcEvidenceRepository(this);
         this.plans = new JdbcPlanStore(this);
+        this.handovers = new JdbcHandoverRepository(this);
     }
 
     /** Opens (creating if needed) the seat's local database at {@code dataDir/db/gridcommand}. */
@@ -266,6 +269,10 @@ public final class Database implements AutoCloseable {
         return plans;
     }
 
+    /** Shift handovers acknowledged at the seats, and the trail read across cases for a shift's report. */
+    public HandoverRepository handovers() {
+        return handovers;
+    }
 
     /** True until a district has been stored: the console then offers to load the demo seed. */
     public boolean isEmpty() {

@@ -88,6 +88,7 @@ public final class ConsoleWindow {
     private final SnapshotToCase snapshot;
     private final UrgentCameras urgentCameras;
     private final PlanPanelModel planModel;
+    private final org.gridcommand.ui.handover.HandoverLauncher handover;
 
     public ConsoleWindow(AppContext context, VideoEngine videoEngine, ObservableValue<Operator> operator,
                          ObservableValue<String> connection) {
@@ -171,6 +172,8 @@ public final class ConsoleWindow {
         planModel.listenTo(context.changes());
         PlanPanel planPanel = new PlanPanel(planModel);
         Node planRegion = region("plan-region", text.get("plan.title"), new Label(""), planPanel);
+        // Shift handover (Ctrl+H).
+        handover = new org.gridcommand.ui.handover.HandoverLauncher(context, cameraStatus, root::getScene);
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F7) {
                 e.consume();
@@ -178,6 +181,12 @@ public final class ConsoleWindow {
             } else if (e.getCode() == KeyCode.S && e.isShortcutDown() && e.isShiftDown()) {
                 e.consume();
                 snapshot.run();
+            } else if (e.getCode() == KeyCode.H && e.isShortcutDown() && !e.isShiftDown()) {
+                e.consume();
+                handover.open();
+            } else if (e.getCode() == KeyCode.D && e.isShortcutDown() && e.isShiftDown()) {
+                e.consume();
+                org.gridcommand.ui.stats.StatsDashboardView.open(context, root.getScene());
             }
         });
 
@@ -196,6 +205,27 @@ public final class ConsoleWindow {
 
         unsubscribe = context.changes().subscribe(this::onChange);
         queueModel.reload();
+        // When an officer signs on while the previous shift's handover waits, the status bar says so (a link,
+        // Ctrl+H): a window of its own would take the keyboard from whatever the officer is doing. Not in a drill.
+        javafx.scene.control.Hyperlink handoverWaiting = new javafx.scene.control.Hyperlink(
+                text.get("handover.offer.title") + " · Ctrl+H");
+        handoverWaiting.setId("handover-waiting");
+        handoverWaiting.getStyleClass().add("status-warning");
+        handoverWaiting.setVisible(false);
+        handoverWaiting.managedProperty().bind(handoverWaiting.visibleProperty());
+        handoverWaiting.setOnAction(e -> {
+            handoverWaiting.setVisible(false);
+            handover.open();
+        });
+        statusBar.addItem(handoverWaiting);
+        if (!context.isDrill()) {
+            handover.offerAtSignOn(operator, handoverWaiting::setVisible);
+        }
+    }
+
+    /** The shift handover (Ctrl+H). */
+    public org.gridcommand.ui.handover.HandoverLauncher handover() {
+        return handover;
     }
 
     public Parent root() {

@@ -71,7 +71,15 @@ final class FrameSurface extends VideoSurface {
         super(VideoSurfaceAdapters.getVideoSurfaceAdapter());
         this.view = view;
         this.onFxFrame = onFxFrame;
+        view.fitWidthProperty().addListener((o, was, now) -> viewWidth = now.doubleValue());
+        view.fitHeightProperty().addListener((o, was, now) -> viewHeight = now.doubleValue());
+        viewWidth = view.getFitWidth();
+        viewHeight = view.getFitHeight();
     }
+
+    // The view's size when libVLC asks for the picture format (decoder thread reads, FX thread writes).
+    private volatile double viewWidth;
+    private volatile double viewHeight;
 
     @Override
     public void attach(MediaPlayer mediaPlayer) {
@@ -149,6 +157,16 @@ final class FrameSurface extends VideoSurface {
             int h = height.getValue();
             if (w <= 0 || h <= 0) {
                 return 0;
+            }
+            // A picture larger than its tile is scaled down by libVLC while it converts it anyway: every later
+            // step (copy, texture upload, drawing) then handles the tile's pixels, not the stream's. A tile that
+            // grows keeps the smaller picture until its next session (a maximised tile switches stream).
+            double vw = viewWidth;
+            double vh = viewHeight;
+            if (vw >= 16 && vh >= 16 && (w > vw || h > vh)) {
+                double scale = Math.min(vw / w, vh / h);
+                w = Math.max(2, (int) Math.round(w * scale) & ~1);
+                h = Math.max(2, (int) Math.round(h * scale) & ~1);
             }
             try {
                 frame = new Frame(w, h);

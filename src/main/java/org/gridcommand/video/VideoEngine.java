@@ -80,7 +80,10 @@ public final class VideoEngine implements AutoCloseable {
     // A wall never wants the file name painted over the picture, nor libVLC chatter on stderr. No X11:
     // frames go to callbacks, and initialising Xlib from libVLC threads fights with the toolkit.
     private static final List<String> FACTORY_OPTIONS = List.of(
-            "--quiet", "--no-video-title-show", "--no-snapshot-preview", "--no-osd", "--no-xlib");
+            "--quiet", "--no-video-title-show", "--no-snapshot-preview", "--no-osd", "--no-xlib",
+            // Pictures are scaled down to their tile while converted (FrameSurface): fast bilinear is plenty
+            // for a tile, where libVLC's default bicubic cost more than the decoding.
+            "--swscale-mode=0");
 
     /**
      * Stopped players kept for reuse. A 4×4 wall that goes to one tile (or maximises one) gives back fifteen

@@ -188,6 +188,7 @@ public class VideoTile extends StackPane {
     private long lostDeclaredAt;
     private Instant pictureAt;
     private double stateFontSize;
+    private double nameFontSize = 14;
     private TileState renderedState;
 
     public VideoTile(VideoEngine engine, Function<String, String> text) {
@@ -787,6 +788,12 @@ public class VideoTile extends StackPane {
      * tile (about a tenth of its height, 14–40 px) so "signal lost" reads from across the control room.
      */
     private void renderFont() {
+        // The camera's name grows with the tile: a 4K wall's tiles are read from three metres.
+        double nameSize = Math.max(14, Math.min(32, Math.floor(getHeight() / 16)));
+        if (nameSize != nameFontSize) {
+            nameFontSize = nameSize;
+            nameLabel.setFont(org.gridcommand.ui.fx.Fonts.of(FontWeight.BOLD, nameSize));
+        }
         double size = state.get() == TileState.PLAYING ? 14 : Math.max(14, Math.min(40, Math.floor(getHeight() / 10)));
         if (size != stateFontSize) {
             stateFontSize = size;
@@ -992,6 +999,11 @@ public class VideoTile extends StackPane {
             }
             if (VideoEngine.isNetwork(mrl)) {
                 options.add(":network-caching=" + NETWORK_CACHING_MS);
+            }
+            if (stream != StreamSizing.Stream.MAIN) {
+                // Sixteen small decoders on a few cores: one thread each beats frame threading's hand-offs
+                // (measured with bench video); a maximised main stream keeps libVLC's threads.
+                options.add(":avcodec-threads=1");
             }
             return options.toArray(String[]::new);
         }

@@ -28,6 +28,7 @@ class ArchitectureTest {
         "org.gridcommand.directory..", "org.gridcommand.cases..", "org.gridcommand.duty..", "org.gridcommand.search..",
         "org.gridcommand.sla..", "org.gridcommand.cap..", "org.gridcommand.feed..", "org.gridcommand.evidence..",
         "org.gridcommand.plans..", "org.gridcommand.stats..", "org.gridcommand.wall..", "org.gridcommand.drill..",
+        "org.gridcommand.handover..",
     };
 
     @ArchTest

@@ -14,7 +14,8 @@ class VideoTilePlaysClipTest extends LiveVideoTest {
     @Test
     void playsDemoClipAndThePictureMoves() throws Exception {
         VideoTile tile = onFx(() -> new VideoTile(engine, VideoFx.KEYS));
-        stage = VideoFx.showStage(new StackPane(tile), 640, 360);
+        // Larger than the clip: the picture keeps the clip's own size.
+        stage = VideoFx.showStage(new StackPane(tile), 800, 450);
 
         onFx(() -> tile.show("CAM 1", "asset:demo/clips/clip-1.mp4", true));
 
@@ -42,6 +43,8 @@ class VideoTilePlaysClipTest extends LiveVideoTest {
         assertThat(waitUntil(VideoFx.FX_TIMEOUT, () -> tile.framesDelivered() > 240))
                 .as("decoded %d frames", tile.framesDelivered()).isTrue();
         assertThat(onFx(tile::getState)).isEqualTo(TileState.PLAYING);
+        // A tile smaller than the clip gets pictures scaled to it by libVLC, not the clip's 640 x 360.
+        assertThat(onFx(() -> tile.imageView().getImage().getWidth())).isLessThanOrEqualTo(320.0).isGreaterThan(200.0);
     }
 
     @Test

@@ -138,7 +138,7 @@ class VideoTileReconnectTest extends LiveVideoTest {
         int port = LiveStreams.freeUdpPort();
         ffmpeg = LiveStreams.startUdp(port);
         VideoTile tile = onFx(() -> new VideoTile(engine, VideoFx.KEYS));
-        stage = VideoFx.showStage(new StackPane(tile), 640, 360);
+        stage = VideoFx.showStage(new StackPane(tile), 800, 450);
         onFx(() -> tile.show("34020000001320000008", "西门", "udp://@127.0.0.1:" + port, false));
         awaitPlaying(tile, 10, Duration.ofSeconds(15));
 

@@ -31,6 +31,7 @@ import org.gridcommand.cases.Case;
 import org.gridcommand.common.Messages;
 import org.gridcommand.sla.SlaView;
 import org.gridcommand.ui.drill.DrillWatermark;
+import org.gridcommand.ui.fx.FxThread;
 import org.gridcommand.ui.map.GridMapView;
 import org.gridcommand.ui.map.MapLegendTexts;
 import org.gridcommand.ui.queue.CaseQueueViewModel;
@@ -60,6 +61,7 @@ public final class WallView {
     private final List<Timeline> timers = new ArrayList<>();
     private final List<KpiPanel> kpiPanels = new ArrayList<>();
     private final List<EventsPanel> eventPanels = new ArrayList<>();
+    private final List<PlansPanel> planPanels = new ArrayList<>();
     private final List<GridMapView> maps = new ArrayList<>();
     private final List<VideoWall> videoWalls = new ArrayList<>();
     private final Map<WallDisplayLayout.Panel, Rotation> rotations = new HashMap<>();
@@ -227,11 +229,8 @@ public final class WallView {
                 yield events;
             }
             case PLANS -> {
-                Label none = new Label(text.get("wall.plans.none"));
-                none.getStyleClass().add("wall-quiet");
-                none.setWrapText(true);
-                StackPane plans = new StackPane(none);
-                plans.setId("wall-plans");
+                PlansPanel plans = new PlansPanel(text, context.zone());
+                planPanels.add(plans);
                 yield plans;
             }
         };
@@ -260,6 +259,11 @@ public final class WallView {
         List<RecentEvents.Event> events = RecentEvents.latest(cases, now, EventsPanel.LINES);
         eventPanels.forEach(p -> p.show(events, rows));
         maps.forEach(m -> m.setCases(cases));
+        if (!planPanels.isEmpty()) {
+            List<Case> open = cases.stream().filter(Case::isOpen).toList();
+            FxThread.background(() -> PlansPanel.running(context.plans(), open, rows), running ->
+                    planPanels.forEach(p -> p.show(running, now)), error -> { });
+        }
         if (!videoWalls.isEmpty()) {
             fillVideo();
         }

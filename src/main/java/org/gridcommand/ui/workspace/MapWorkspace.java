@@ -73,6 +73,7 @@ public final class MapWorkspace extends BorderPane {
     private final SearchBox search;
     private final CoverageLayer coverage;
     private final Label coverageLine = new Label();
+    private final org.gridcommand.ui.stats.CaseDensityLayer caseDensity;
 
     public MapWorkspace(AppContext context, Path dataDir) {
         this.context = context;
@@ -96,6 +97,8 @@ public final class MapWorkspace extends BorderPane {
         });
         search = new SearchBox(context.searchService(), text, this::goTo);
         coverage = new CoverageLayer(context, map);
+        caseDensity = new org.gridcommand.ui.stats.CaseDensityLayer(
+                () -> org.gridcommand.ui.stats.StatsDashboardView.statsService(context), map, text, context.clock());
 
         setTop(toolbar());
         StackPane mapStack = new StackPane(map);
@@ -148,6 +151,11 @@ public final class MapWorkspace extends BorderPane {
     /** The cordon the officer drew last, or null. */
     public ReadOnlyObjectProperty<Polygon> cordonProperty() {
         return cordon.cordonProperty();
+    }
+
+    /** The "case density (this month)" layer (layers menu). */
+    public org.gridcommand.ui.stats.CaseDensityLayer caseDensityLayer() {
+        return caseDensity;
     }
 
     /** The "patrol coverage (this shift)" layer (Shift+F9 or the layers menu). */
@@ -209,7 +217,7 @@ public final class MapWorkspace extends BorderPane {
         CheckMenuItem coverageItem = new CheckMenuItem(text.get("map.layer.coverage"));
         coverageItem.setId("map-layer-coverage");
         coverageItem.selectedProperty().bindBidirectional(coverage.shownProperty());
-        layers.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), coverageItem);
+        layers.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), coverageItem, caseDensity.menuItem());
         ToggleGroup tools = new ToggleGroup();
         ToggleButton measureButton = new ToggleButton(text.get("map.tool.measure"));
         measureButton.setId("map-tool-measure");

@@ -148,10 +148,12 @@ public final class VideoBench {
         long[] before = frames(wall);
         long[] decodedBefore = decoded(wall);
         maxGap[0] = 0;
+        java.util.Map<String, Long> threads0 = ThreadCpu.byName();
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         Thread.sleep(o.seconds() * 1000L);
         long cpu1 = processCpuNanos();
+        java.util.Map<String, Long> threads1 = ThreadCpu.byName();
         long t1 = System.nanoTime();
         long[] after = frames(wall);
         long[] decodedAfter = decoded(wall);
@@ -185,6 +187,7 @@ public final class VideoBench {
         java.util.Arrays.sort(first);
         out.accept(String.format(Locale.ROOT, "process CPU %.0f %% of one core over %.1f s", 100.0 * (cpu1 - cpu0) / (t1 - t0),
                 seconds));
+        ThreadCpu.report(threads0, threads1, t1 - t0, out);
         return new Result((double) shownFrames / sent, cpuMsPerFrame, ffmpegMs, first[(n - 1) / 2], first[n - 1],
                 stall / 1e6, shownFrames, sent);
     }

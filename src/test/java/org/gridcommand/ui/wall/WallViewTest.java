@@ -84,6 +84,16 @@ class WallViewTest {
                 && events.lines().get(0).contains("Residential fire"));
         assertThat(events.lines().get(0)).contains("‼").contains("Reported");
         assertThat(fire.priority().name()).isEqualTo("URGENT");
+
+        // A plan started at the console shows on the wall with its progress.
+        context.duty().signOn(new org.gridcommand.duty.Operator("Wall test officer", org.gridcommand.duty.Role.DUTY_OFFICER));
+        var checklist = context.plans().activateSuggested(fire.id());
+        // The panel turned to the plans above (events and plans share it).
+        PlansPanel plans = robot.lookup("#wall-plans").queryAs(PlansPanel.class);
+        String progress = "0 of " + checklist.requiredCount() + " required steps done";
+        waitUntil("the running plan is on the wall", () -> plans.lines().stream().anyMatch(l -> l.contains(progress)));
+        assertThat(plans.lines()).anyMatch(l -> l.startsWith("Residential fire emergency plan · Level IV"))
+                .anyMatch(l -> l.startsWith("Residential fire · "));
     }
 
     @Test

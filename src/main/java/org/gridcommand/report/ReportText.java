@@ -1,0 +1,47 @@
+package org.gridcommand.report;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.gridcommand.common.Messages;
+
+/** The report's words: Chinese throughout, headings also in English (report.* keys of the message bundles). */
+final class ReportText {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private final Messages zh = Messages.forLocale(Messages.ZH_CN);
+    private final Messages en = Messages.forLocale(Locale.ENGLISH);
+
+    String zh(String key, Object... args) {
+        return args.length == 0 ? zh.get(key) : zh.format(key, args);
+    }
+
+    String en(String key, Object... args) {
+        return args.length == 0 ? en.get(key) : en.format(key, args);
+    }
+
+    /** A figure's label: report.kpi.KEY when the report names it, else the statistics' own stats.kpi.KEY. */
+    String figure(String key) {
+        return zh.has("report.kpi." + key) ? zh.get("report.kpi." + key) : zh.get("stats.kpi." + key);
+    }
+
+    String monthTitle(MonthlyReport r) {
+        return zh("report.monthTitle", Integer.toString(r.month().getYear()), Integer.toString(r.month().getMonthValue()));
+    }
+
+    String period(MonthlyReport r) {
+        return r.from() + " — " + r.to() + "（" + r.zone().getId() + "）";
+    }
+
+    static String when(Instant t, ZoneId zone) {
+        return WHEN.format(t.atZone(zone));
+    }
+
+    String measure(String measure) {
+        return zh.get("stats.response." + measure);
+    }
+
+    String monthWord(String month) {
+        return zh.get("report.month." + month);
+    }
+}

@@ -1,0 +1,87 @@
+package org.gridcommand.ui.handover;
+
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Scene;
+import org.gridcommand.app.AppContext;
+import org.gridcommand.camera.CameraStatusBoard;
+import org.gridcommand.duty.Operator;
+import org.gridcommand.feed.track.ShiftTable;
+import org.gridcommand.handover.HandoverBuilder;
+import org.gridcommand.handover.HandoverService;
+import org.gridcommand.handover.HandoverSettings;
+import org.gridcommand.store.Database;
+import org.gridcommand.ui.fx.FxThread;
+
+/**
+ * The console's way into the handover: Ctrl+H opens it, and when an officer signs on while the previous shift's
+ * handover waits, it opens by itself. The service reads the console's camera board, so it is built here.
+ */
+public final class HandoverLauncher {
+    private static final System.Logger LOG = System.getLogger(HandoverLauncher.class.getName());
+
+    private final AppContext context;
+    private final HandoverService service;
+    private final Supplier<Scene> scene;
+    private HandoverView open;
+
+    public HandoverLauncher(AppContext context, CameraStatusBoard cameraStatus, Supplier<Scene> scene) {
+        this.context = context;
+        this.scene = scene;
+        this.service = serviceFor(context, cameraStatus);
+    }
+
+    /** The handover service over the context's store, the camera board and the shipped shift and policy files. */
+    public static HandoverService serviceFor(AppContext context, CameraStatusBoard cameraStatus) {
+        Database db = context.database();
+        HandoverBuilder builder = new HandoverBuilder(new HandoverBuilder.Sources(db.cases(), db.plans()::findByCase,
+                db.handovers(), context.cameras(), cameraStatus::snapshot, () -> db.grids().findWorkers(),
+                db.feed()::lastFix, context.locateService().locator()),
+                context.sla(), context.categories(), HandoverSettings.loadDefault());
+        return new HandoverService(builder, db.handovers(), db.audit(), context.duty(), ShiftTable.loadDefault(),
+                context.clock(), context.zone());
+    }
+
+    public HandoverService service() {
+        return service;
+    }
+
+    /** Opens (or brings forward) the handover window. FX thread. */
+    public HandoverView open() {
+        if (open != null && open.stage().isShowing()) {
+            open.stage().toFront();
+            return open;
+        }
+        Scene s = scene.get();
+        open = new HandoverView(new HandoverViewModel(service, context.messages(), context.zone()), context.messages(),
+                context.zone(), s == null ? null : s.getWindow(), s == null ? List.of() : s.getStylesheets());
+        open.show();
+        return open;
+    }
+
+    /** The window last opened, or null. */
+    public HandoverView view() {
+        return open;
+    }
+
+    /**
+     * Each time an officer signs on, tells {@code waiting} (FX thread) whether the previous shift's handover waits
+     * for someone to take it over.
+     */
+    public void offerAtSignOn(ObservableValue<Operator> operator, java.util.function.Consumer<Boolean> waiting) {
+        operator.addListener((o, was, now) -> {
+            if (now != null) {
+                checkPending(waiting);
+            }
+        });
+        if (operator.getValue() != null) {
+            checkPending(waiting);
+        }
+    }
+
+    private void checkPending(java.util.function.Consumer<Boolean> waiting) {
+        FxThread.background(() -> service.pending().isPresent(), waiting,
+                error -> LOG.log(System.Logger.Level.WARNING, "could not check for a pending shift handover", error));
+    }
+}
