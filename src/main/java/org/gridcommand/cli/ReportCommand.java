@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** {@code report monthly --month YYYY-MM --out FILE.pdf [--html FILE.html]}: the monthly report (月报). */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Reports over the stored cases.",
-        subcommands = {ReportCommand.Monthly.class})
+        subcommands = {ReportCommand.Monthly.class, ReportCommand.Timeline.class})
 public final class ReportCommand implements Runnable {
     static final int BAD_INPUT = 2;
 
@@ -100,6 +100,60 @@ public final class ReportCommand implements Runnable {
             err.println("gridcommand report: " + message);
             err.flush();
             return BAD_INPUT;
+        }
+    }
+
+    @Command(name = "timeline", mixinStandardHelpOptions = true,
+            description = "Write the after-action account of one case (trail, plan steps, notifications, minute by "
+                    + "minute) as an HTML page.",
+            exitCodeListHeading = "Exit status:%n",
+            exitCodeList = {"0:the timeline was written", "1:the store or the file could not be read or written",
+                    "2:bad input (no such case, bad file)"})
+    public static final class Timeline implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @CommandLine.Parameters(index = "0", paramLabel = "CASE", description = "The case's id.")
+        String caseId;
+
+        @Option(names = "--out", paramLabel = "FILE.html", required = true, description = "The page to write.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            PrintWriter stdout = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                MonthlyReportWriter.checkTarget("--out", out);
+            } catch (IllegalArgumentException e) {
+                return Monthly.bad(err, e.getMessage());
+            }
+            try (AppContext context = AppContext.openDemo(common.dataDir(), common.locale(), Clock.systemUTC())) {
+                var found = context.database().cases().findById(caseId.strip());
+                if (found.isEmpty()) {
+                    return Monthly.bad(err, "no case with id " + caseId.strip() + " in " + context.database().describe());
+                }
+                var c = found.get();
+                var checklist = context.plans().checklist(c.id());
+                var timeline = org.gridcommand.debrief.CaseTimeline.of(c, context.caseService().trail(c.id()), checklist,
+                        checklist.map(l -> context.plans().notifications(l.run().id())).orElse(java.util.List.of()),
+                        context.messages());
+                Messages text = context.messages();
+                String title = text.format("timeline.title", c.id());
+                String category = context.categories().find(c.categoryCode())
+                        .map(cat -> cat.name().in(text.locale())).orElse(String.valueOf(c.categoryCode()));
+                String subtitle = text.format("timeline.subtitle", category, c.address() == null ? "" : c.address());
+                org.gridcommand.debrief.DebriefHtml.write(org.gridcommand.debrief.DebriefHtml.render(title,
+                        subtitle, context.isDrill(), java.util.List.of(), timeline, context.zone(), text), out);
+                stdout.println(text.format("report.wrote", out.toString()));
+                stdout.flush();
+                return 0;
+            } catch (IOException | RuntimeException e) {
+                return InputFiles.fail(err, "report timeline", e);
+            }
         }
     }
 }

@@ -88,6 +88,7 @@ public final class ConsoleWindow {
     private final SnapshotToCase snapshot;
     private final UrgentCameras urgentCameras;
     private final PlanPanelModel planModel;
+    private javafx.stage.Stage wallStage;
     private final org.gridcommand.ui.handover.HandoverLauncher handover;
 
     public ConsoleWindow(AppContext context, VideoEngine videoEngine, ObservableValue<Operator> operator,
@@ -184,6 +185,9 @@ public final class ConsoleWindow {
             } else if (e.getCode() == KeyCode.H && e.isShortcutDown() && !e.isShiftDown()) {
                 e.consume();
                 handover.open();
+            } else if (e.getCode() == KeyCode.W && e.isShortcutDown() && e.isShiftDown()) {
+                e.consume();
+                openWall(videoEngine);
             } else if (e.getCode() == KeyCode.D && e.isShortcutDown() && e.isShiftDown()) {
                 e.consume();
                 org.gridcommand.ui.stats.StatsDashboardView.open(context, root.getScene());
@@ -221,6 +225,32 @@ public final class ConsoleWindow {
         if (!context.isDrill()) {
             handover.offerAtSignOn(operator, handoverWaiting::setVisible);
         }
+    }
+
+    /**
+     * Opens the wall display on this console's store (Ctrl+Shift+W): full screen on the second monitor when
+     * there is one, else a window. In a drill it shows the drill's store under the "演练 DRILL" mark.
+     */
+    public javafx.stage.Stage openWall(VideoEngine videoEngine) {
+        if (wallStage != null && wallStage.isShowing()) {
+            wallStage.toFront();
+            return wallStage;
+        }
+        var screens = javafx.stage.Screen.getScreens();
+        org.gridcommand.ui.wall.WallStage.Placement placement = screens.size() > 1
+                ? new org.gridcommand.ui.wall.WallStage.Placement.OnScreen(1)
+                : new org.gridcommand.ui.wall.WallStage.Placement.Window(1600, 900);
+        org.gridcommand.ui.wall.WallView wall = new org.gridcommand.ui.wall.WallView(context, videoEngine,
+                org.gridcommand.wall.WallDisplayLayoutReader.readDefault());
+        wall.watermark().drillProperty().set(context.isDrill());
+        wallStage = org.gridcommand.ui.wall.WallStage.open(wall, placement, text.get("wall.title"),
+                ConsoleLauncher.stylesheet(), () -> wallStage = null);
+        return wallStage;
+    }
+
+    /** The wall display this console opened, or null. */
+    public javafx.stage.Stage wallStage() {
+        return wallStage;
     }
 
     /** The shift handover (Ctrl+H). */
@@ -358,6 +388,9 @@ public final class ConsoleWindow {
 
     public void dispose() {
         unsubscribe.run();
+        if (wallStage != null) {
+            wallStage.close();
+        }
         videoWallModel.takeOver();
         overdueNotifier.dispose();
         cameraStatusLayer.dispose();

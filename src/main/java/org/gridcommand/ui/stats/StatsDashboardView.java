@@ -56,6 +56,9 @@ public final class StatsDashboardView {
     private final VBox responseTimes = new VBox(4);
     private final Label safety = new Label();
 
+    private HBox bar;
+    private MonthlyReportAction reportAction;
+
     public StatsDashboardView(StatsDashboardViewModel model, Messages text, javafx.stage.Window owner,
                               List<String> stylesheets) {
         this.model = model;
@@ -87,6 +90,7 @@ public final class StatsDashboardView {
         status.textProperty().bind(model.statusProperty());
         HBox bar = new HBox(10, new Label(text.get("statsdash.period")), choice, new Label(text.get("statsdash.from")),
                 from, new Label(text.get("statsdash.to")), to, apply, status);
+        this.bar = bar;
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         heading.setId("statsdash-heading");
@@ -139,6 +143,10 @@ public final class StatsDashboardView {
                 context.clock());
         StatsDashboardView view = new StatsDashboardView(model, context.messages(),
                 over == null ? null : over.getWindow(), over == null ? List.of() : over.getStylesheets());
+        view.addMonthlyReport(new MonthlyReportAction(new org.gridcommand.report.MonthlyReportWriter(
+                new org.gridcommand.report.MonthlyReportBuilder(JdbcStatsRepository.of(context.database()), context.sla(),
+                        context.categories(), context.district(), context.clock())), context.messages(), context.clock(),
+                context.zone()));
         view.stage.show();
         model.refresh();
         return view;
@@ -152,6 +160,17 @@ public final class StatsDashboardView {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** Adds "Monthly report…" to the dashboard's bar. */
+    public void addMonthlyReport(MonthlyReportAction action) {
+        this.reportAction = action;
+        bar.getChildren().add(action.controls(stage));
+    }
+
+    /** The monthly report action, when the dashboard has one. */
+    public MonthlyReportAction monthlyReport() {
+        return reportAction;
     }
 
     public StatsDashboardViewModel model() {

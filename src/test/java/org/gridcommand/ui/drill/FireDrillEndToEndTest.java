@@ -165,6 +165,18 @@ class FireDrillEndToEndTest {
         assertThat(toPlanRunning).as("operator actions to plan running").isLessThanOrEqualTo(5);
     }
 
+    @Test
+    void theWallOpenedFromTheDrillConsoleShowsTheDrillStoreUnderTheMark(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil("the wall is open", () -> console.window().wallStage() != null && console.window().wallStage().isShowing());
+        Stage wall = console.window().wallStage();
+        javafx.scene.Node mark = wall.getScene().getRoot().lookup("#drill-watermark");
+        assertThat(mark).isNotNull();
+        assertThat(mark.isVisible()).isTrue();
+        assertThat(wall.getScene().getRoot().lookup("#wall-panel-kpi")).isNotNull();
+        robot.interact(wall::close);
+    }
+
     private void act(FxRobot robot, Runnable input) {
         actions++;
         input.run();

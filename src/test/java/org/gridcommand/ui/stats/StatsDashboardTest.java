@@ -115,4 +115,32 @@ class StatsDashboardTest {
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryLabeled().getText();
     }
+
+    @Test
+    void theMonthlyReportIsBuiltFromTheDashboardWithItsProgressShown(FxRobot robot) throws Exception {
+        AtomicReference<StatsDashboardView> view = new AtomicReference<>();
+        robot.interact(() -> view.set(StatsDashboardView.open(seat.context(), window.root().getScene())));
+        MonthlyReportAction report = view.get().monthlyReport();
+        assertThat(robot.lookup("#statsdash-report").queryButton().getText()).isEqualTo("Monthly report…");
+        java.util.List<Double> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> report.progressProperty().addListener((o, was, now) -> seen.add(now.doubleValue())));
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("gc-dash-report");
+        java.nio.file.Path pdf = dir.resolve("report.pdf");
+        java.util.concurrent.CompletableFuture<java.nio.file.Path> done = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> report.run(report.lastMonth(), pdf).whenComplete((p, e) -> {
+            if (e != null) {
+                done.completeExceptionally(e);
+            } else {
+                done.complete(p);
+            }
+        }));
+        assertThat(done.get(2, java.util.concurrent.TimeUnit.MINUTES)).isEqualTo(pdf);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(java.nio.file.Files.readAllBytes(pdf)).startsWith('%', 'P', 'D', 'F');
+        assertThat(dir.resolve("report.html")).exists();
+        assertThat(seen).as("progress went up to the end").contains(1.0).anyMatch(p -> p > 0 && p < 1);
+        assertThat(report.messageProperty().get()).contains(pdf.toString());
+        assertThat(report.busyProperty().get()).isFalse();
+        robot.interact(() -> view.get().stage().close());
+    }
 }
