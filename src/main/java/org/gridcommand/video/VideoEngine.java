@@ -353,24 +353,40 @@ public final class VideoEngine implements AutoCloseable {
      */
     @Override
     public void close() {
-        List<EmbeddedMediaPlayer> left;
         synchronized (players) {
             if (factory == null || reason == Reason.CLOSED) {
                 return;
             }
             reason = Reason.CLOSED;
             detail = "closed";
+        }
+        // First let the sessions' work already queued on the engine finish (a start may be inside libVLC's play
+        // right now): releasing a player under a play in progress crashed the JVM. Nothing new is taken.
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "libVLC calls did not finish in time; leaving libVLC loaded");
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        List<EmbeddedMediaPlayer> left;
+        synchronized (players) {
             left = new ArrayList<>(players);
             left.addAll(idle);
             players.clear();
             idle.clear();
         }
+        // No session can reach these any more; stopping a dead stream takes seconds, so in parallel.
+        ExecutorService stopping = Executors.newCachedThreadPool(FxThread.daemonThreads("gc-video-close"));
         for (EmbeddedMediaPlayer player : left) {
-            executor.execute(() -> stopAndRelease(player));
+            stopping.execute(() -> stopAndRelease(player));
         }
-        executor.shutdown();
+        stopping.shutdown();
         try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (!stopping.awaitTermination(10, TimeUnit.SECONDS)) {
                 // Releasing the instance under a player that is still stopping would crash the JVM.
                 LOG.log(Level.WARNING, "libVLC players did not stop in time; leaving libVLC loaded");
                 return;
