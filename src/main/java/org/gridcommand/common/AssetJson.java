@@ -21,6 +21,25 @@ public final class AssetJson {
     private AssetJson() {
     }
 
+    /**
+     * The JSON of a file a person writes (a layout, a scenario): a missing or unreadable file, or bad JSON with its
+     * line and column, is one message starting with the file.
+     */
+    public static JsonNode readTree(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        try {
+            return JSON.readTree(Files.readAllBytes(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": no such file");
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new IllegalArgumentException(name + (at == null ? "" : " line " + at.getLineNr() + " column "
+                    + at.getColumnNr()) + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
     public static JsonNode readObject(Path file) {
         String name = String.valueOf(file.getFileName());
         JsonNode root;

@@ -1,12 +1,9 @@
 package org.gridcommand.drill;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gridcommand.common.AssetJson;
 import org.gridcommand.common.AssetLocator;
 import org.gridcommand.common.BilingualName;
 import org.gridcommand.feed.FeedSchemas;
@@ -33,7 +31,6 @@ import org.gridcommand.feed.FeedTopic;
 public final class DrillScenarioReader {
     public static final String DIR = "scenarios";
     private static final Pattern OFFSET = Pattern.compile("\\+(?:(\\d{1,2}):)?(\\d{1,2}):(\\d{2})");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DrillScenarioReader() {
     }
@@ -60,18 +57,7 @@ public final class DrillScenarioReader {
 
     public static DrillScenario read(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such file");
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new IllegalArgumentException(name + (at == null ? "" : " line " + at.getLineNr() + " column "
-                    + at.getColumnNr()) + ": not valid JSON (" + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage() + ")");
-        }
+        JsonNode root = AssetJson.readTree(file);
         try {
             return parse(root, FeedSchemas.load());
         } catch (IllegalArgumentException e) {

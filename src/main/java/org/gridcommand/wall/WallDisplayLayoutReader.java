@@ -1,16 +1,12 @@
 package org.gridcommand.wall;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.gridcommand.common.AssetJson;
 import org.gridcommand.common.AssetLocator;
 
 /**
@@ -21,7 +17,6 @@ public final class WallDisplayLayoutReader {
     public static final String DEFAULT_ASSET = "wall/default.json";
     private static final Set<String> TOP_FIELDS = Set.of("version", "columns", "rows", "rotateSeconds", "panels");
     private static final Set<String> PANEL_FIELDS = Set.of("show", "column", "row", "columnSpan", "rowSpan", "video");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private WallDisplayLayoutReader() {
     }
@@ -34,18 +29,7 @@ public final class WallDisplayLayoutReader {
     /** @throws IllegalArgumentException naming the file and the place of the first problem */
     public static WallDisplayLayout read(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such file");
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new IllegalArgumentException(name + (at == null ? "" : " line " + at.getLineNr() + " column "
-                    + at.getColumnNr()) + ": not valid JSON (" + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage() + ")");
-        }
+        JsonNode root = AssetJson.readTree(file);
         try {
             return parse(root);
         } catch (IllegalArgumentException e) {

@@ -112,7 +112,9 @@ public final class WallView {
             maps.forEach(m -> m.setScaleFactor(Math.min(8, factor)));
         });
 
-        queue.casesProperty().addListener((o, was, cases) -> refresh());
+        // The map redraws when cases change; figures, events, plans and cameras follow the rows, which the queue
+        // also rebuilds for its 30 s SLA refresh (and which hold the newest form of every case).
+        queue.casesProperty().addListener((o, was, cases) -> maps.forEach(m -> m.setCases(cases)));
         queue.rows().addListener((javafx.collections.ListChangeListener<CaseRow>) change -> refresh());
         queue.listenTo(context.changes());
         queue.startSlaRefresh();
@@ -241,13 +243,11 @@ public final class WallView {
     }
 
     private void refresh() {
-        List<Case> cases = queue.casesProperty().get();
-        if (cases == null) {
-            return;
-        }
+        List<Case> cases = new ArrayList<>(queue.rows().size());
         Map<String, SlaView> sla = new HashMap<>();
         Map<String, CaseRow> rows = new HashMap<>();
         for (CaseRow row : queue.rows()) {
+            cases.add(row.source());
             rows.put(row.id(), row);
             if (row.sla() != null) {
                 sla.put(row.id(), row.sla());
@@ -258,7 +258,6 @@ public final class WallView {
         kpiPanels.forEach(k -> k.show(figures));
         List<RecentEvents.Event> events = RecentEvents.latest(cases, now, EventsPanel.LINES);
         eventPanels.forEach(p -> p.show(events, rows));
-        maps.forEach(m -> m.setCases(cases));
         if (!planPanels.isEmpty()) {
             List<Case> open = cases.stream().filter(Case::isOpen).toList();
             FxThread.background(() -> PlansPanel.running(context.plans(), open, rows), running ->
