@@ -68,8 +68,14 @@ public final class SensorRegistry {
         int i = 0;
         for (JsonNode n : JsonDictionaryFile.entries(kindsFile, "kinds")) {
             String where = kindsName + ": kinds[" + i++ + "]: ";
-            kinds.add(new SensorKind(text(n, "code", where), new BilingualName(text(n, "zh", where), text(n, "en", where)),
-                    text(n, "unit", where), text(n, "caseCategory", where)));
+            double min = n.has("min") ? number(n, "min", where) : Double.NEGATIVE_INFINITY;
+            double max = n.has("max") ? number(n, "max", where) : Double.POSITIVE_INFINITY;
+            try {
+                kinds.add(new SensorKind(text(n, "code", where), new BilingualName(text(n, "zh", where),
+                        text(n, "en", where)), text(n, "unit", where), min, max, text(n, "caseCategory", where)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + e.getMessage(), e);
+            }
         }
         List<Sensor> sensors = new ArrayList<>();
         String sensorsName = String.valueOf(sensorsFile.getFileName());
@@ -137,7 +143,7 @@ public final class SensorRegistry {
 
     private static double number(JsonNode n, String field, String where) {
         JsonNode v = n.get(field);
-        if (v == null || !v.isNumber()) {
+        if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
             throw new IllegalArgumentException(where + "missing or non-numeric \"" + field + "\"");
         }
         return v.asDouble();
