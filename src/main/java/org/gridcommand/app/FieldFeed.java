@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.gridcommand.feed.FeedDelivery;
 import org.gridcommand.feed.FeedIngest;
 import org.gridcommand.feed.FeedParser;
+import org.gridcommand.feed.FeedHealth;
 import org.gridcommand.feed.FeedStore;
 import org.gridcommand.feed.FieldMessage;
 import org.gridcommand.feed.LastFixes;
@@ -58,7 +59,8 @@ public final class FieldFeed implements AutoCloseable {
                             + policy.gpsFixes().toDays() + " days deleted");
                 }
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "field feed: retention failed; trying again tomorrow", e);
+                LOG.log(System.Logger.Level.WARNING, "field feed: retention failed (" + FeedHealth.words(e)
+                        + "); trying again tomorrow");
             }
         }, 1, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
     }
@@ -73,10 +75,13 @@ public final class FieldFeed implements AutoCloseable {
         FeedStore store = context.database().feed();
         LastFixes lastFixes = new LastFixes(store::lastFix);
         FeedParser parser = FeedParser.forDistrict(context.district(), sensors, lastFixes::get);
-        FeedIngest ingest = new FeedIngest(parser::parse, store, context.intake(), lastFixes, settings, onStored,
-                alarm -> SensorAlarms.toReport(alarm, sensors));
+        RetentionPolicy retention = RetentionPolicy.loadDefault();
+        FeedIngest.Settings bounded = settings.quarantineCap() == FeedIngest.Settings.DEFAULT_QUARANTINE_CAP
+                ? settings.withQuarantineCap(retention.quarantineMessages()) : settings;
+        FeedIngest ingest = new FeedIngest(parser::parse, store, context.intake(), lastFixes, bounded, onStored,
+                alarm -> SensorAlarms.toReport(alarm, sensors), context.clock());
         FieldFeed feed = new FieldFeed(ingest, sensors, context.clock());
-        feed.keepTidy(store, RetentionPolicy.loadDefault());
+        feed.keepTidy(store, retention);
         return feed;
     }
 
@@ -144,6 +149,11 @@ public final class FieldFeed implements AutoCloseable {
 
     public int backlog() {
         return ingest.backlog();
+    }
+
+    /** The feed's state now: counts, what waits unacknowledged since when, the store's trouble in words. */
+    public FeedHealth health() {
+        return ingest.health();
     }
 
     /** The broker this seat listens to, or null when it has none (in-process only). */

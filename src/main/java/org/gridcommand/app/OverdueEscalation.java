@@ -28,6 +28,7 @@ import org.gridcommand.cases.CaseEventRepository;
 import org.gridcommand.cases.CaseRepository;
 import org.gridcommand.cases.CaseStateMachine;
 import org.gridcommand.common.Ulid;
+import org.gridcommand.duty.ActorKind;
 import org.gridcommand.sla.OverdueNotice;
 import org.gridcommand.sla.OverdueWatcher;
 import org.gridcommand.sla.SlaCase;
@@ -228,7 +229,7 @@ public final class OverdueEscalation {
             }
             Case next = CaseStateMachine.apply(current, CaseAction.ESCALATE, at, null, null);
             CaseEvent line = new CaseEvent(Ulid.next(), current.id(), at, ACTOR, null, CaseAction.ESCALATE,
-                    current.state(), next.state(), note(n));
+                    current.state(), next.state(), note(n), ActorKind.SYSTEM);
             return new CaseChange(next, line);
         });
     }

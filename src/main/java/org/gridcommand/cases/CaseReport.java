@@ -14,11 +14,13 @@ import org.gridcommand.geo.Datum;
  * @param reportedBy  who or what sent it (worker id, hotline, sensor or camera id)
  * @param priority    null: the category's default priority
  * @param reportedAt  null: the time of receipt
+ * @param receivedVia how it reached the centre, for the trail (e.g. the field feed's topic and message id); null for
+ *                    a report typed in at a seat. Not kept on the case: the REPORT line of its trail says it.
  */
 public record CaseReport(Channel channel, String reportId, String categoryCode, Double lon, Double lat, Datum datum,
                          String address, String reporterName, String reporterContact, String reportedBy,
                          String description, List<Attachment> attachments, Priority priority,
-                         EmergencyClass eventClass, EmergencyLevel level, Instant reportedAt) {
+                         EmergencyClass eventClass, EmergencyLevel level, Instant reportedAt, String receivedVia) {
     public CaseReport {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
@@ -31,7 +33,7 @@ public record CaseReport(Channel channel, String reportId, String categoryCode, 
         return new Builder().channel(channel).reportId(reportId).categoryCode(categoryCode).lon(lon).lat(lat)
                 .datum(datum).address(address).reporterName(reporterName).reporterContact(reporterContact)
                 .reportedBy(reportedBy).description(description).attachments(attachments).priority(priority)
-                .eventClass(eventClass).level(level).reportedAt(reportedAt);
+                .eventClass(eventClass).level(level).reportedAt(reportedAt).receivedVia(receivedVia);
     }
 
     public static final class Builder {
@@ -51,6 +53,7 @@ public record CaseReport(Channel channel, String reportId, String categoryCode, 
         private EmergencyClass eventClass;
         private EmergencyLevel level;
         private Instant reportedAt;
+        private String receivedVia;
 
         private Builder() {
         }
@@ -71,6 +74,7 @@ public record CaseReport(Channel channel, String reportId, String categoryCode, 
         public Builder eventClass(EmergencyClass v) { eventClass = v; return this; }
         public Builder level(EmergencyLevel v) { level = v; return this; }
         public Builder reportedAt(Instant v) { reportedAt = v; return this; }
+        public Builder receivedVia(String v) { receivedVia = v; return this; }
 
         /** Sets lon/lat in one go. */
         public Builder at(double lonValue, double latValue, Datum datumValue) {
@@ -82,7 +86,8 @@ public record CaseReport(Channel channel, String reportId, String categoryCode, 
 
         public CaseReport build() {
             return new CaseReport(channel, reportId, categoryCode, lon, lat, datum, address, reporterName,
-                    reporterContact, reportedBy, description, attachments, priority, eventClass, level, reportedAt);
+                    reporterContact, reportedBy, description, attachments, priority, eventClass, level, reportedAt,
+                    receivedVia);
         }
     }
 }

@@ -139,7 +139,7 @@ public final class CaseService {
             if (action == CaseAction.CLOSE) {
                 closeGuard.check(current);
             }
-            CaseEvent event = new CaseEvent(Ulid.next(), caseId, at, operator.name(), operator.role(), action,
+            CaseEvent event = CaseEvent.byOfficer(Ulid.next(), caseId, at, operator.name(), operator.role(), action,
                     current.state(), next.state(), line);
             return new CaseChange(next, event);
         }).after();

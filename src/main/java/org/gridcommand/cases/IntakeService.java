@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.gridcommand.common.Ulid;
+import org.gridcommand.duty.ActorKind;
 import org.gridcommand.duty.DutyService;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
@@ -33,7 +34,8 @@ public final class IntakeService {
     public static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
     /** Clocks of phones and sensors drift; a little ahead is tolerated, more is a wrong clock or a typo. */
     public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(2);
-    private static final int MAX_REPORT_ID = 100;
+    /** A field report id is the sender id, "/", and the message id: 64 + 1 + 64 characters at most. */
+    private static final int MAX_REPORT_ID = 200;
     private static final int MAX_NAME = 200;
     private static final int MAX_CONTACT = 100;
 
@@ -78,18 +80,36 @@ public final class IntakeService {
             }
             return new IntakeResult(IntakeResult.Outcome.POSSIBLE_DUPLICATE, null, near, where);
         }
-        return create(report, where, receivedAt, null);
+        return create(report, where, receivedAt, null, reportStamp(report));
     }
 
-    /** Creates the case even though it may duplicate an open one (the caller looked and decided). */
+    /**
+     * Creates the case even though it may duplicate an open case: the officer on duty looked and decided, so the
+     * REPORT line is theirs (the reporter's when nobody is signed on).
+     */
     public IntakeResult createAnyway(CaseReport report) {
+        return createAnyway(report, null);
+    }
+
+    /**
+     * Creates the case even though it may duplicate an open case because a rule says so (the field feed never
+     * holds a report back: no officer is there to decide). The REPORT line stays the reporter's and names the
+     * rule; whoever happens to be signed on at the seat had no part in it.
+     */
+    public IntakeResult createAnywayByRule(CaseReport report, String rule) {
+        return createAnyway(report, Objects.requireNonNull(rule, "rule"));
+    }
+
+    private IntakeResult createAnyway(CaseReport report, String rule) {
         Instant receivedAt = clock.instant();
         validate(report, receivedAt);
         Optional<Case> seen = alreadyReceived(report);
         if (seen.isPresent()) {
             return new IntakeResult(IntakeResult.Outcome.ALREADY_RECEIVED, seen.get(), List.of(), null);
         }
-        return create(report, locate(report), receivedAt, "created although it may duplicate an open case");
+        String decision = "created although it may duplicate an open case" + (rule == null ? "" : " (" + rule + ")");
+        Stamp stamp = rule == null ? decisionStamp(report) : reporterStamp(report);
+        return create(report, locate(report), receivedAt, decision, stamp);
     }
 
     /**
@@ -98,6 +118,18 @@ public final class IntakeService {
      * @throws IntakeRejected when the report is bad or the case does not exist; nothing is stored
      */
     public IntakeResult mergeInto(String caseId, CaseReport report) {
+        return mergeInto(caseId, report, null);
+    }
+
+    /**
+     * Merges by a rule (the field feed folds a sensor's repeat alarm into its open case): the MERGE_REPORT line is
+     * the reporter's and names the rule.
+     */
+    public IntakeResult mergeIntoByRule(String caseId, CaseReport report, String rule) {
+        return mergeInto(caseId, report, Objects.requireNonNull(rule, "rule"));
+    }
+
+    private IntakeResult mergeInto(String caseId, CaseReport report, String rule) {
         Instant receivedAt = clock.instant();
         validate(report, receivedAt);
         Optional<Case> seen = alreadyReceived(report);
@@ -118,12 +150,12 @@ public final class IntakeService {
         CaseReport kept = report.reportedAt() != null ? report
                 : report.toBuilder().reportedAt(receivedAt).build();
         MergedReport merged = new MergedReport(Ulid.next(), target.id(), receivedAt, kept);
-        Stamp stamp = decisionStamp(report);
+        Stamp stamp = rule == null ? decisionStamp(report) : reporterStamp(report);
         String note = "merged report " + (report.reportId() != null ? report.reportId() : merged.id())
                 + " from " + report.channel() + (report.reportedBy() != null ? " (" + report.reportedBy() + ")" : "")
-                + ": " + report.description().strip();
+                + (rule == null ? "" : " by rule (" + rule + ")") + via(report) + ": " + report.description().strip();
         CaseEvent event = new CaseEvent(Ulid.next(), target.id(), receivedAt, stamp.name, stamp.role,
-                CaseAction.MERGE_REPORT, target.state(), target.state(), abbreviate(note, 1_000));
+                CaseAction.MERGE_REPORT, target.state(), target.state(), abbreviate(note, 1_000), stamp.kind);
         try {
             cases.mergeReport(merged, event);
         } catch (ReportIdTaken e) {
@@ -281,7 +313,8 @@ public final class IntakeService {
         return near;
     }
 
-    private IntakeResult create(CaseReport report, LocationAnswer where, Instant receivedAt, String decision) {
+    private IntakeResult create(CaseReport report, LocationAnswer where, Instant receivedAt, String decision,
+                                Stamp stamp) {
         String code = report.categoryCode().strip();
         Priority priority = report.priority() != null ? report.priority() : categories.defaultPriority(code);
         Instant reportedAt = reportedAt(report, receivedAt);
@@ -306,16 +339,21 @@ public final class IntakeService {
                 .state(CaseState.REPORTED)
                 .reportedAt(reportedAt)
                 .build();
-        Stamp stamp = decision == null ? reportStamp(report) : decisionStamp(report);
-        String note = decision;
-        if (!where.isInside()) {
-            String outside = "outside the district" + where.nearest()
-                    .map(g -> String.format(java.util.Locale.ROOT, ", %.0f m from grid %s", where.distanceMetres(), g.code()))
-                    .orElse("");
-            note = note == null ? outside : note + "; " + outside;
+        List<String> notes = new ArrayList<>();
+        if (decision != null) {
+            notes.add(decision);
         }
+        if (!where.isInside()) {
+            notes.add("outside the district" + where.nearest()
+                    .map(g -> String.format(java.util.Locale.ROOT, ", %.0f m from grid %s", where.distanceMetres(), g.code()))
+                    .orElse(""));
+        }
+        if (report.receivedVia() != null && !report.receivedVia().isBlank()) {
+            notes.add("received via " + report.receivedVia().strip());
+        }
+        String note = notes.isEmpty() ? null : abbreviate(String.join("; ", notes), 1_000);
         CaseEvent event = new CaseEvent(Ulid.next(), aCase.id(), receivedAt, stamp.name, stamp.role,
-                CaseAction.REPORT, null, CaseState.REPORTED, note);
+                CaseAction.REPORT, null, CaseState.REPORTED, note, stamp.kind);
         try {
             cases.create(aCase, event);
         } catch (ReportIdTaken e) {
@@ -326,7 +364,11 @@ public final class IntakeService {
         return new IntakeResult(IntakeResult.Outcome.CREATED, aCase, List.of(), where);
     }
 
-    private record Stamp(String name, Role role) {
+    /** Who a trail line names: an officer (with role) or a reporter / the system (kind, no role). */
+    private record Stamp(String name, Role role, ActorKind kind) {
+        static Stamp officer(Operator o) {
+            return new Stamp(o.name(), o.role(), ActorKind.OFFICER);
+        }
     }
 
     /**
@@ -336,14 +378,14 @@ public final class IntakeService {
     private Stamp reportStamp(CaseReport report) {
         Optional<Operator> operator = operator();
         if (operator.isPresent() && (report.channel() == Channel.HOTLINE || report.channel() == Channel.DUTY_OFFICER)) {
-            return new Stamp(operator.get().name(), operator.get().role());
+            return Stamp.officer(operator.get());
         }
         return reporterStamp(report);
     }
 
     /** Creating despite a duplicate, or merging, is an operator's decision when one is on duty. */
     private Stamp decisionStamp(CaseReport report) {
-        return operator().map(o -> new Stamp(o.name(), o.role())).orElseGet(() -> reporterStamp(report));
+        return operator().map(Stamp::officer).orElseGet(() -> reporterStamp(report));
     }
 
     private static Stamp reporterStamp(CaseReport report) {
@@ -351,7 +393,24 @@ public final class IntakeService {
                 : report.reporterName() != null && !report.reporterName().isBlank() ? report.reporterName()
                 : report.channel().name();
         // The trail's operator column holds at most 64 characters.
-        return new Stamp(abbreviate(name.strip(), 64), null);
+        return new Stamp(abbreviate(name.strip(), 64), null, reporterKind(report.channel()));
+    }
+
+    /** What kind of actor a report's own line names when no officer typed it in. */
+    private static ActorKind reporterKind(Channel channel) {
+        return switch (channel) {
+            case GRID_WORKER -> ActorKind.WORKER;
+            case SENSOR -> ActorKind.SENSOR;
+            case VIDEO_ANALYTICS -> ActorKind.VIDEO;
+            case HOTLINE -> ActorKind.HOTLINE;
+            // The duty desk's own report with nobody signed on: only the program can have made it.
+            case DUTY_OFFICER -> ActorKind.SYSTEM;
+        };
+    }
+
+    private static String via(CaseReport report) {
+        return report.receivedVia() == null || report.receivedVia().isBlank() ? ""
+                : " via " + report.receivedVia().strip();
     }
 
     private Optional<Operator> operator() {

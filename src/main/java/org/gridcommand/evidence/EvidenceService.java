@@ -84,7 +84,7 @@ public final class EvidenceService {
                         "case " + caseId + " is " + state + ": cannot attach a " + where
                                 + " (evidence is attached to open cases only)");
             }
-            return new CaseEvent(evidence.eventId(), caseId, now, operator.name(), operator.role(),
+            return CaseEvent.byOfficer(evidence.eventId(), caseId, now, operator.name(), operator.role(),
                     CaseAction.EVIDENCE, state, state, note);
         });
         return evidence;

@@ -51,9 +51,12 @@ import org.gridcommand.grid.GridWorker;
  * size, UTF-8 and JSON ({@link QuarantineReason#MALFORMED_JSON}); version, the message's JSON Schema, the
  * sender id against the topic's, the timestamp's form ({@link QuarantineReason#SCHEMA_VIOLATION}); known
  * worker or sensor ({@link QuarantineReason#UNKNOWN_WORKER}, {@link QuarantineReason#UNKNOWN_SENSOR});
- * timestamp not ahead of the receipt ({@link QuarantineReason#FUTURE_TIMESTAMP}); coordinates in range, not
+ * timestamp within its kind's window around the receipt ({@link QuarantineReason#FUTURE_TIMESTAMP},
+ * {@link QuarantineReason#STALE_TIMESTAMP}; {@code assets/feed/plausibility.json}); coordinates in range, not
  * swapped and inside the district's plausible region ({@link QuarantineReason#IMPLAUSIBLE_COORDINATES});
- * and for a GPS fix, the speed from the worker's last accepted fix ({@link QuarantineReason#IMPOSSIBLE_JUMP}).
+ * for a GPS fix, the speed from the worker's last accepted fix ({@link QuarantineReason#IMPOSSIBLE_JUMP}); and for
+ * a sensor alarm, a reading within its kind's range ({@link QuarantineReason#IMPLAUSIBLE_VALUE}). A payload larger
+ * than the protocol allows is refused unread ({@link QuarantineReason#OVERSIZED}).
  *
  * <p>Positions are converted to WGS-84 from the message's datum. Thread-safe when the look-ups are. The
  * parser stores nothing: the caller keeps the last accepted fix per worker up to date ({@link LastFixes#get}).
@@ -108,19 +111,25 @@ public final class FeedParser {
     /** Parses one message as received from the broker at {@code receivedAt}; never throws for bad input. */
     public ParseOutcome parse(String topic, byte[] payload, Instant receivedAt) {
         Objects.requireNonNull(receivedAt, "receivedAt");
-        byte[] raw = payload == null ? new byte[0] : payload.clone();
-        Message m = new Message(topic, raw, receivedAt);
+        return parse(new FeedDelivery(topic == null ? "" : topic, payload == null ? new byte[0] : payload.clone(),
+                receivedAt, () -> { }));
+    }
+
+    /** Parses one delivery; never throws for bad input. */
+    public ParseOutcome parse(FeedDelivery delivery) {
+        Objects.requireNonNull(delivery, "delivery");
+        Message m = new Message(delivery);
         try {
             return new ParseOutcome.Accepted(read(m));
         } catch (Refused r) {
-            return new ParseOutcome.Rejected(new Quarantined(topic, raw, receivedAt, r.reason,
-                    clip(r.getMessage()), m.messageId));
+            return new ParseOutcome.Rejected(Quarantined.of(delivery, r.reason, clip(r.getMessage()), m.senderId(),
+                    m.messageId));
         } catch (LookupFailed e) {
             throw e.cause;
         } catch (RuntimeException | StackOverflowError e) {
             // A defect here must not stop the intake: the message is kept with what went wrong.
-            return new ParseOutcome.Rejected(new Quarantined(topic, raw, receivedAt, QuarantineReason.SCHEMA_VIOLATION,
-                    clip(m.label() + ": could not be read (" + e + ")"), m.messageId));
+            return new ParseOutcome.Rejected(Quarantined.of(delivery, QuarantineReason.SCHEMA_VIOLATION,
+                    clip(m.label() + ": could not be read (" + e + ")"), m.senderId(), m.messageId));
         }
     }
 
@@ -145,6 +154,7 @@ public final class FeedParser {
                     + " does not match the topic's " + parsed.topic().senderId() + " (" + parsed.topic().topic() + ")");
         }
         Instant at = timestamp(m, root.get("at").asText());
+        FeedPlausibility.Window window = settings.plausibility().window(kind);
         Sensor sensor = null;
         if (kind.fromWorker()) {
             if (!lookup(() -> knownWorker.test(sender))) {
@@ -164,16 +174,11 @@ public final class FeedParser {
                         + sender + ", registered as " + registered + " (wrong sensor id?)");
             }
         }
-        Instant latest = m.receivedAt.plus(settings.futureTolerance());
-        if (at.isAfter(latest)) {
-            throw new Refused(QuarantineReason.FUTURE_TIMESTAMP, m.label() + ": at " + root.get("at").asText() + " is "
-                    + human(Duration.between(m.receivedAt, at)) + " ahead of the receipt time " + m.receivedAt
-                    + " (at most " + human(settings.futureTolerance()) + " ahead is accepted; is the device clock wrong?)");
-        }
+        checkTime(m.label(), root.get("at").asText(), at, window, m.receivedAt);
         String messageId = root.get("id").asText();
         return switch (kind) {
             case GPS -> gps(m, root, messageId, sender, at);
-            case TRACK -> track(m, root, messageId, sender);
+            case TRACK -> track(m, root, messageId, sender, window);
             case STATUS -> new WorkerStatus(messageId, sender, at, "on_duty".equals(root.get("state").asText()));
             case REPORT -> report(m, root, messageId, sender, at);
             case ALARM -> alarm(m, root, messageId, sensor, at);
@@ -182,12 +187,13 @@ public final class FeedParser {
 
     private JsonNode json(Message m) {
         byte[] bytes = m.payload;
+        if (m.size > settings.maxPayloadBytes() || m.truncated) {
+            throw new Refused(QuarantineReason.OVERSIZED, String.format(Locale.ROOT,
+                    "%s: payload is %,d bytes; at most %,d are read (its first %,d bytes, size and SHA-256 are kept)",
+                    m.label(), m.size, settings.maxPayloadBytes(), Math.min(m.size, Quarantined.KEPT_BYTES)));
+        }
         if (bytes.length == 0) {
             throw new Refused(QuarantineReason.MALFORMED_JSON, m.label() + ": empty payload");
-        }
-        if (bytes.length > settings.maxPayloadBytes()) {
-            throw new Refused(QuarantineReason.MALFORMED_JSON, m.label() + ": payload is " + bytes.length
-                    + " bytes; at most " + settings.maxPayloadBytes() + " are read");
         }
         String text;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -240,6 +246,21 @@ public final class FeedParser {
         }
     }
 
+    /** FUTURE_TIMESTAMP or STALE_TIMESTAMP when {@code at} lies outside the kind's window around the receipt. */
+    private static void checkTime(String label, String text, Instant at, FeedPlausibility.Window window,
+                                  Instant receivedAt) {
+        if (at.isAfter(window.latest(receivedAt))) {
+            throw new Refused(QuarantineReason.FUTURE_TIMESTAMP, label + ": at " + FeedTopic.shorten(text) + " is "
+                    + human(Duration.between(receivedAt, at)) + " ahead of the receipt time " + receivedAt
+                    + " (at most " + human(window.maxAhead()) + " ahead is accepted; is the device clock wrong?)");
+        }
+        if (at.isBefore(window.earliest(receivedAt))) {
+            throw new Refused(QuarantineReason.STALE_TIMESTAMP, label + ": at " + FeedTopic.shorten(text) + " is "
+                    + human(Duration.between(at, receivedAt)) + " before the receipt time " + receivedAt
+                    + " (at most " + human(window.maxAge()) + " old is accepted; is the device clock wrong?)");
+        }
+    }
+
     private static Instant timestamp(Message m, String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
@@ -266,20 +287,15 @@ public final class FeedParser {
      * A buffered upload: every fix is checked like a single one (time, coordinates), and each against the one
      * before it in time (the first against the worker's last accepted fix), so one bad fix refuses the message.
      */
-    private GpsTrack track(Message m, JsonNode root, String messageId, String workerId) {
+    private GpsTrack track(Message m, JsonNode root, String messageId, String workerId, FeedPlausibility.Window window) {
         String datum = text(root, "datum");
         JsonNode list = root.get("fixes");
         List<GpsFix> fixes = new ArrayList<>(list.size());
-        Instant latest = m.receivedAt.plus(settings.futureTolerance());
         for (int i = 0; i < list.size(); i++) {
             JsonNode f = list.get(i);
             String label = m.label() + " fixes[" + i + "]";
             Instant at = timestamp(m, f.get("at").asText());
-            if (at.isAfter(latest)) {
-                throw new Refused(QuarantineReason.FUTURE_TIMESTAMP, label + ": at " + f.get("at").asText() + " is "
-                        + human(Duration.between(m.receivedAt, at)) + " ahead of the receipt time " + m.receivedAt
-                        + " (is the device clock wrong?)");
-            }
+            checkTime(label, f.get("at").asText(), at, window, m.receivedAt);
             GeoPoint p = position(label, f, datum);
             double accuracy = f.has("accuracy") ? f.get("accuracy").asDouble() : Double.NaN;
             fixes.add(new GpsFix(messageId, workerId, at, p, accuracy));
@@ -327,7 +343,8 @@ public final class FeedParser {
         }
         CaseReport report = CaseReport.builder()
                 .channel(Channel.GRID_WORKER)
-                .reportId(messageId)
+                .reportId(new MessageKey(workerId, messageId).reportId())
+                .receivedVia("field feed, topic " + m.topic + ", message " + messageId)
                 .reportedBy(workerId)
                 .categoryCode(root.get("category").asText())
                 .at(p.lon(), p.lat(), Datum.WGS84)
@@ -344,7 +361,21 @@ public final class FeedParser {
 
     private SensorAlarm alarm(Message m, JsonNode root, String messageId, Sensor sensor, Instant at) {
         GeoPoint p = root.has("lon") ? position(m, root) : sensor.position();
-        double value = root.has("value") ? root.get("value").asDouble() : Double.NaN;
+        double value = Double.NaN;
+        if (root.has("value")) {
+            value = root.get("value").asDouble();
+            Optional<SensorKind> kind = sensors.kind(sensor.kind());
+            boolean plausible = kind.map(k -> k.plausible(root.get("value").asDouble()))
+                    .orElse(Double.isFinite(value));
+            if (!plausible) {
+                String range = kind.map(k -> " (a " + k.name().en().toLowerCase(Locale.ROOT) + " reads " + fmt(k.min())
+                        + " to " + fmt(k.max()) + " " + k.unit() + ")").orElse("");
+                throw new Refused(QuarantineReason.IMPLAUSIBLE_VALUE, m.label() + ": value "
+                        + FeedTopic.shorten(root.get("value").asText()) + " of sensor " + sensor.id()
+                        + (Double.isFinite(value) ? " is outside what the sensor can read" : " is not a finite number")
+                        + range);
+            }
+        }
         return new SensorAlarm(messageId, sensor.id(), at, sensor.kind(), p, value, text(root, "unit"));
     }
 
@@ -430,7 +461,7 @@ public final class FeedParser {
         if (s < 2 * 86_400) {
             return (s / 3600) + " h " + (s % 3600 / 60) + " min";
         }
-        return (s / 86_400) + " days";
+        return String.format(Locale.ROOT, "%,d days", s / 86_400);
     }
 
     private static String distance(double metres) {
@@ -453,18 +484,27 @@ public final class FeedParser {
     private static final class Message {
         final String topic;
         final byte[] payload;
+        final long size;
+        final boolean truncated;
         final Instant receivedAt;
         FeedTopic topicParsed;
         String messageId;
 
-        Message(String topic, byte[] payload, Instant receivedAt) {
-            this.topic = topic;
-            this.payload = payload;
-            this.receivedAt = receivedAt;
+        Message(FeedDelivery d) {
+            this.topic = d.topic();
+            this.payload = d.payload();
+            this.size = d.size();
+            this.truncated = d.truncated();
+            this.receivedAt = d.receivedAt();
         }
 
         String label() {
             return topicParsed == null ? "message" : topicParsed.kind().level();
+        }
+
+        /** The sender the topic names, once the topic has been read. */
+        String senderId() {
+            return topicParsed == null ? null : topicParsed.senderId();
         }
     }
 

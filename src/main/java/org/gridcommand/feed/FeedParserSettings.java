@@ -1,8 +1,6 @@
 package org.gridcommand.feed;
 
-import java.time.Duration;
 import java.util.Objects;
-import org.gridcommand.cases.IntakeService;
 
 /**
  * The parser's limits.
@@ -11,11 +9,11 @@ import org.gridcommand.cases.IntakeService;
  * @param region              where a position can plausibly be (WGS-84)
  * @param maxSpeedKmh         fastest a grid worker moves between two fixes (foot or e-bike)
  * @param jumpAllowanceMetres distance always allowed between two fixes on top of the speed (GPS scatter)
- * @param futureTolerance     how far ahead of the receipt time a device clock may be
+ * @param plausibility        how old and how far ahead of its receipt each kind of message may be dated
  * @param maxPayloadBytes     larger payloads are refused unread
  */
 public record FeedParserSettings(String districtCode, PlausibleRegion region, double maxSpeedKmh,
-                                 double jumpAllowanceMetres, Duration futureTolerance, int maxPayloadBytes) {
+                                 double jumpAllowanceMetres, FeedPlausibility plausibility, int maxPayloadBytes) {
     public static final double DEFAULT_MAX_SPEED_KMH = 50;
     public static final double DEFAULT_JUMP_ALLOWANCE_METRES = 100;
     public static final int DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -23,23 +21,27 @@ public record FeedParserSettings(String districtCode, PlausibleRegion region, do
     public FeedParserSettings {
         Objects.requireNonNull(districtCode, "districtCode");
         Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(futureTolerance, "futureTolerance");
-        if (!(maxSpeedKmh > 0) || !(jumpAllowanceMetres >= 0) || futureTolerance.isNegative() || maxPayloadBytes < 256) {
-            throw new IllegalArgumentException("speed must be > 0, allowance >= 0, tolerance >= 0, payload limit >= 256");
+        Objects.requireNonNull(plausibility, "plausibility");
+        if (!(maxSpeedKmh > 0) || !(jumpAllowanceMetres >= 0) || maxPayloadBytes < 256) {
+            throw new IllegalArgumentException("speed must be > 0, allowance >= 0, payload limit >= 256");
         }
     }
 
-    /** 50 km/h, 100 m allowance, the intake's future tolerance (2 minutes), 64 KiB. */
+    /** 50 km/h, 100 m allowance, the shipped time windows ({@code assets/feed/plausibility.json}), 64 KiB. */
     public static FeedParserSettings defaults(String districtCode, PlausibleRegion region) {
         return new FeedParserSettings(districtCode, region, DEFAULT_MAX_SPEED_KMH, DEFAULT_JUMP_ALLOWANCE_METRES,
-                IntakeService.FUTURE_TOLERANCE, DEFAULT_MAX_PAYLOAD_BYTES);
+                FeedPlausibility.loadDefault(), DEFAULT_MAX_PAYLOAD_BYTES);
     }
 
     public FeedParserSettings withMaxSpeedKmh(double kmh) {
-        return new FeedParserSettings(districtCode, region, kmh, jumpAllowanceMetres, futureTolerance, maxPayloadBytes);
+        return new FeedParserSettings(districtCode, region, kmh, jumpAllowanceMetres, plausibility, maxPayloadBytes);
     }
 
     public FeedParserSettings withRegion(PlausibleRegion r) {
-        return new FeedParserSettings(districtCode, r, maxSpeedKmh, jumpAllowanceMetres, futureTolerance, maxPayloadBytes);
+        return new FeedParserSettings(districtCode, r, maxSpeedKmh, jumpAllowanceMetres, plausibility, maxPayloadBytes);
+    }
+
+    public FeedParserSettings withPlausibility(FeedPlausibility p) {
+        return new FeedParserSettings(districtCode, region, maxSpeedKmh, jumpAllowanceMetres, p, maxPayloadBytes);
     }
 }

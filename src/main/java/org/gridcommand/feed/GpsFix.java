@@ -9,4 +9,8 @@ import org.gridcommand.geo.GeoPoint;
  */
 public record GpsFix(String messageId, String workerId, Instant at, GeoPoint position, double accuracyMetres)
         implements FieldMessage {
+    @Override
+    public String senderId() {
+        return workerId;
+    }
 }

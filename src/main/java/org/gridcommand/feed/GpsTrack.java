@@ -15,4 +15,9 @@ public record GpsTrack(String messageId, String workerId, Instant at, List<GpsFi
             throw new IllegalArgumentException("a track message has at least one fix");
         }
     }
+
+    @Override
+    public String senderId() {
+        return workerId;
+    }
 }

@@ -9,4 +9,8 @@ import org.gridcommand.geo.GeoPoint;
  */
 public record SensorAlarm(String messageId, String sensorId, Instant at, String kind, GeoPoint position,
                           double value, String unit) implements FieldMessage {
+    @Override
+    public String senderId() {
+        return sensorId;
+    }
 }

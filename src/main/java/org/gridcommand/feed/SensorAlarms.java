@@ -8,7 +8,7 @@ import org.gridcommand.geo.Datum;
 
 /**
  * A sensor alarm as the case it opens in the queue: channel SENSOR, the minor category its kind names
- * (smoke → fire …), at the sensor, reported by the sensor, with the alarm's id as the report id (so a
+ * (smoke → fire …), at the sensor, reported by the sensor, with the alarm's sender and id as the report id (so a
  * redelivered alarm finds its case). Alarms of kinds without a category open no case.
  */
 public final class SensorAlarms {
@@ -28,7 +28,8 @@ public final class SensorAlarms {
                 + kind.get().name().en() + " " + alarm.sensorId() + " alarm" + reading;
         return Optional.of(CaseReport.builder()
                 .channel(Channel.SENSOR)
-                .reportId(alarm.messageId())
+                .reportId(MessageKey.of(alarm).reportId())
+                .receivedVia("field feed, sensor " + alarm.sensorId() + ", message " + alarm.messageId())
                 .reportedBy(alarm.sensorId())
                 .categoryCode(kind.get().caseCategory())
                 .lon(alarm.position().lon()).lat(alarm.position().lat()).datum(Datum.WGS84)

@@ -486,7 +486,7 @@ public final class PlanService {
     }
 
     private static CaseEvent line(Case current, Operator operator, Instant at, CaseAction action, String note) {
-        return new CaseEvent(Ulid.next(), current.id(), at, operator.name(), operator.role(), action, current.state(),
+        return CaseEvent.byOfficer(Ulid.next(), current.id(), at, operator.name(), operator.role(), action, current.state(),
                 current.state(), note);
     }
 }

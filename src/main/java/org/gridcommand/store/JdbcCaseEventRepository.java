@@ -18,6 +18,7 @@ import org.gridcommand.cases.CaseAction;
 import org.gridcommand.cases.CaseEvent;
 import org.gridcommand.cases.CaseEventRepository;
 import org.gridcommand.cases.CaseState;
+import org.gridcommand.duty.ActorKind;
 import org.gridcommand.duty.Role;
 
 /**
@@ -25,7 +26,7 @@ import org.gridcommand.duty.Role;
  * the change they explain; nothing here updates or deletes, because the trail is evidence.
  */
 final class JdbcCaseEventRepository implements CaseEventRepository {
-    private static final String COLUMNS = "id, case_id, at, operator_name, role, action, from_state, to_state, note";
+    private static final String COLUMNS = "id, case_id, at, operator_name, role, action, from_state, to_state, note, actor_kind";
 
     private final Database db;
 
@@ -36,7 +37,7 @@ final class JdbcCaseEventRepository implements CaseEventRepository {
     /** Appends one line on the caller's transaction. */
     static void insert(Connection c, CaseEvent e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO case_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO case_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, e.id());
             ps.setString(2, e.caseId());
             setInstant(ps, 3, e.at());
@@ -46,6 +47,7 @@ final class JdbcCaseEventRepository implements CaseEventRepository {
             setEnum(ps, 7, e.fromState());
             setEnum(ps, 8, e.toState());
             setString(ps, 9, e.note());
+            setEnum(ps, 10, e.actorKind());
             ps.executeUpdate();
         }
     }
@@ -64,7 +66,8 @@ final class JdbcCaseEventRepository implements CaseEventRepository {
                         result.add(new CaseEvent(rs.getString("id"), rs.getString("case_id"), getInstant(rs, "at"),
                                 rs.getString("operator_name"), getEnum(rs, "role", Role.class),
                                 getEnum(rs, "action", CaseAction.class), getEnum(rs, "from_state", CaseState.class),
-                                getEnum(rs, "to_state", CaseState.class), rs.getString("note")));
+                                getEnum(rs, "to_state", CaseState.class), rs.getString("note"),
+                                getEnum(rs, "actor_kind", ActorKind.class)));
                     }
                 }
                 return result;

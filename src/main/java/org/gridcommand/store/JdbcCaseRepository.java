@@ -475,7 +475,7 @@ final class JdbcCaseRepository implements CaseRepository {
                 rs.getString("reported_by"), rs.getString("description"),
                 CaseJson.attachments(rs.getString("attachments")), getEnum(rs, "priority", Priority.class),
                 getEnum(rs, "event_class", EmergencyClass.class), getEnum(rs, "emergency_level", EmergencyLevel.class),
-                getInstant(rs, "reported_at"));
+                getInstant(rs, "reported_at"), null);
         return new MergedReport(rs.getString("id"), rs.getString("case_id"), getInstant(rs, "merged_at"), report);
     }
 }

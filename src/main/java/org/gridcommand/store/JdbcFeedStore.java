@@ -30,6 +30,7 @@ import org.gridcommand.feed.FeedStore;
 import org.gridcommand.feed.FieldMessage;
 import org.gridcommand.feed.GpsFix;
 import org.gridcommand.feed.GpsTrack;
+import org.gridcommand.feed.MessageKey;
 import org.gridcommand.feed.QuarantineReason;
 import org.gridcommand.feed.Quarantined;
 import org.gridcommand.feed.SensorAlarm;
@@ -38,8 +39,8 @@ import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.DutyStatus;
 
 /**
- * The field feed's store (V3__field_feed.sql). A commit is one transaction: a receipt for every new message
- * id, the messages themselves (multi-row INSERTs in JDBC batches), the workers' last position and duty
+ * The field feed's store (V3__field_feed.sql, V7__feed_per_sender.sql). A commit is one transaction: a receipt for
+ * every new message key (sender and id), the messages themselves (multi-row INSERTs in JDBC batches), the workers' last position and duty
  * state moved forward, then a durable commit and the change events. Redeliveries are rare, so the first
  * attempt assumes none and lets the receipts' primary key catch one; then the transaction is rolled back
  * and run again with a look-up of the existing receipts, skipping (and counting) the duplicates.
@@ -55,14 +56,14 @@ final class JdbcFeedStore implements FeedStore {
     static final int MAX_MESSAGE_ID = 200;
     /** Fixes per retention transaction: bounded, so a large cleanup never holds a huge transaction. */
     static final int RETENTION_BATCH = 10_000;
-    /** Ids per receipt look-up statement (fixed, so the statement is prepared once and reused). */
-    private static final int LOOKUP_CHUNK = 500;
+    /** Ids of one sender per receipt look-up statement (fixed, so the statement is prepared once and reused). */
+    private static final int LOOKUP_CHUNK = 100;
     /** A concurrent commit of the same ids or a new worker number loses the race: run it again. */
     private static final int ATTEMPTS = 5;
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int MAX_ACCURACY_DM = Short.MAX_VALUE;
 
-    private static final String LOOKUP = "SELECT message_id FROM feed_receipt WHERE message_id IN ("
+    private static final String LOOKUP = "SELECT message_id FROM feed_receipt WHERE sender_id = ? AND message_id IN ("
             + "?, ".repeat(LOOKUP_CHUNK - 1) + "?)";
     /** Rows per multi-row INSERT of fixes and receipts. */
     private static final int ROWS_PER_INSERT = 100;
@@ -72,12 +73,15 @@ final class JdbcFeedStore implements FeedStore {
             + " message_id) SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM gps_fix WHERE fix_key = ?)";
     private static final String INSERT_STATUS =
             "INSERT INTO worker_status_change (message_id, worker_id, at, on_duty) VALUES (?, ?, ?, ?)";
+    /** The longest sender id (the topic level's limit). */
+    static final int MAX_SENDER_ID = 64;
     private static final String INSERT_ALARM = "INSERT INTO sensor_alarm (message_id, sensor_id, at, kind, lon, lat,"
             + " reading, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String QUARANTINE_COLUMNS = "id, topic, payload, received_at, reason, detail, message_id";
+    private static final String QUARANTINE_COLUMNS = "id, topic, payload, received_at, reason, detail, message_id,"
+            + " payload_size, payload_sha256, sender_id";
     private static final String INSERT_QUARANTINE = "INSERT INTO feed_quarantine (" + QUARANTINE_COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_RECEIPTS = "INSERT INTO feed_receipt (message_id, received_at)";
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_RECEIPTS = "INSERT INTO feed_receipt (sender_id, message_id, received_at)";
     private static final String MOVE_WORKER = "UPDATE grid_worker SET last_lon = ?, last_lat = ?, last_fix_at = ?"
             + " WHERE id = ? AND (last_fix_at IS NULL OR last_fix_at < ?)";
     private static final String DUTY_WORKER = "UPDATE grid_worker SET duty_status = ?, duty_changed_at = ?"
@@ -102,7 +106,7 @@ final class JdbcFeedStore implements FeedStore {
             return new CommitResult(0, 0, 0);
         }
         for (FieldMessage m : batch.accepted()) {
-            checkId(m.messageId());
+            checkKey(m);
             List<GpsFix> timed = m instanceof GpsFix f ? List.of(f) : m instanceof GpsTrack t ? t.fixes() : List.of();
             for (GpsFix f : timed) {
                 if (f.at().isBefore(Instant.EPOCH) || f.at().toEpochMilli() > MAX_TIME_MS) {
@@ -143,27 +147,29 @@ final class JdbcFeedStore implements FeedStore {
     private Outcome store(Connection c, FeedBatch batch, Map<String, Integer> numbered, boolean careful)
             throws SQLException {
         Instant now = Instant.now();
-        // Ids already received, in the store or earlier in this batch, are duplicates.
-        Set<String> ids = new LinkedHashSet<>();
-        batch.accepted().forEach(m -> ids.add(m.messageId()));
+        // Keys already received, in the store or earlier in this batch, are duplicates.
+        Set<MessageKey> keys = new LinkedHashSet<>();
+        batch.accepted().forEach(m -> keys.add(MessageKey.of(m)));
         batch.quarantined().forEach(q -> {
-            if (receiptable(q.messageId())) {
-                ids.add(q.messageId());
+            MessageKey key = receiptKey(q);
+            if (key != null) {
+                keys.add(key);
             }
         });
-        Set<String> seen = careful ? receivedIn(c, ids) : new HashSet<>();
+        Set<MessageKey> seen = careful ? receivedIn(c, keys) : new HashSet<>();
         int duplicates = 0;
         List<GpsFix> fixes = new ArrayList<>();
         List<WorkerStatus> statuses = new ArrayList<>();
         List<SensorAlarm> alarms = new ArrayList<>();
         List<Quarantined> quarantined = new ArrayList<>();
-        List<String> receipts = new ArrayList<>();
+        List<MessageKey> receipts = new ArrayList<>();
         for (FieldMessage m : batch.accepted()) {
-            if (!seen.add(m.messageId())) {
+            MessageKey key = MessageKey.of(m);
+            if (!seen.add(key)) {
                 duplicates++;
                 continue;
             }
-            receipts.add(m.messageId());
+            receipts.add(key);
             if (m instanceof GpsFix f) {
                 fixes.add(f);
             } else if (m instanceof GpsTrack t) {
@@ -180,20 +186,22 @@ final class JdbcFeedStore implements FeedStore {
             }
         }
         for (Quarantined q : batch.quarantined()) {
-            if (receiptable(q.messageId())) {
-                if (!seen.add(q.messageId())) {
+            MessageKey key = receiptKey(q);
+            if (key != null) {
+                if (!seen.add(key)) {
                     duplicates++;
                     continue;
                 }
-                receipts.add(q.messageId());
+                receipts.add(key);
             }
             quarantined.add(q);
         }
 
         // Receipts first: on the optimistic attempt a redelivery fails here, before any other work.
-        insertRows(c, INSERT_RECEIPTS, 2, receipts, (ps, i, id) -> {
-            ps.setString(i, id);
-            setInstant(ps, i + 1, now);
+        insertRows(c, INSERT_RECEIPTS, 3, receipts, (ps, i, key) -> {
+            ps.setString(i, key.senderId());
+            ps.setString(i + 1, key.messageId());
+            setInstant(ps, i + 2, now);
         });
         int storedFixes = insertFixes(c, fixes, numbered, careful);
         duplicates += fixes.size() - storedFixes;
@@ -224,6 +232,9 @@ final class JdbcFeedStore implements FeedStore {
             ps.setString(5, q.reason().name());
             setString(ps, 6, q.detail());
             setString(ps, 7, q.messageId());
+            ps.setLong(8, q.payloadSize());
+            setString(ps, 9, q.payloadSha256());
+            setString(ps, 10, q.senderId());
         });
 
         Set<String> moved = new HashSet<>();
@@ -478,6 +489,11 @@ final class JdbcFeedStore implements FeedStore {
     }
 
     @Override
+    public void probe() {
+        db.putMeta("feed.probe", Instant.now().toString());
+    }
+
+    @Override
     public List<GpsFix> track(String workerId, Instant from, Instant to) {
         Objects.requireNonNull(workerId, "workerId");
         Objects.requireNonNull(from, "from");
@@ -538,9 +554,14 @@ final class JdbcFeedStore implements FeedStore {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        list.add(new Quarantined(rs.getString("topic"), rs.getBytes("payload"),
-                                getInstant(rs, "received_at"), QuarantineReason.valueOf(rs.getString("reason")),
-                                rs.getString("detail"), rs.getString("message_id")));
+                        byte[] payload = rs.getBytes("payload");
+                        long size = rs.getLong("payload_size");
+                        if (rs.wasNull()) {
+                            size = payload == null ? 0 : payload.length;
+                        }
+                        list.add(new Quarantined(rs.getString("topic"), payload, size, rs.getString("payload_sha256"),
+                                getInstant(rs, "received_at"), reason(rs.getString("reason")),
+                                rs.getString("detail"), rs.getString("sender_id"), rs.getString("message_id")));
                     }
                 }
             }
@@ -611,42 +632,121 @@ final class JdbcFeedStore implements FeedStore {
     }
 
     @Override
-    public Collection<String> received(Collection<String> messageIds) {
-        Objects.requireNonNull(messageIds, "messageIds");
-        Set<String> ids = new LinkedHashSet<>();
-        for (String id : messageIds) {
-            if (receiptable(id)) {
-                ids.add(id);
+    public Set<MessageKey> received(Collection<MessageKey> keys) {
+        Objects.requireNonNull(keys, "keys");
+        Set<MessageKey> wanted = new LinkedHashSet<>();
+        for (MessageKey key : keys) {
+            if (receiptable(key)) {
+                wanted.add(key);
             }
         }
-        if (ids.isEmpty()) {
+        if (wanted.isEmpty()) {
             return Set.of();
         }
-        return db.read("looking up " + ids.size() + " message receipt(s)", c -> Set.copyOf(receivedIn(c, ids)));
+        return db.read("looking up " + wanted.size() + " message receipt(s)", c -> Set.copyOf(receivedIn(c, wanted)));
     }
 
-    /** The ids among {@code ids} that have a receipt, looked up {@link #LOOKUP_CHUNK} at a time. */
-    private static Set<String> receivedIn(Connection c, Collection<String> ids) throws SQLException {
-        Set<String> found = new HashSet<>();
-        if (ids.isEmpty()) {
+    /**
+     * The keys among {@code keys} that have a receipt: per sender, {@link #LOOKUP_CHUNK} ids at a time, so each
+     * look-up is a range of the receipts' primary key (sender, id).
+     */
+    private static Set<MessageKey> receivedIn(Connection c, Collection<MessageKey> keys) throws SQLException {
+        Set<MessageKey> found = new HashSet<>();
+        if (keys.isEmpty()) {
             return found;
         }
-        List<String> all = List.copyOf(ids);
+        Map<String, List<String>> bySender = new LinkedHashMap<>();
+        for (MessageKey key : keys) {
+            bySender.computeIfAbsent(key.senderId(), k -> new ArrayList<>()).add(key.messageId());
+        }
         try (PreparedStatement ps = c.prepareStatement(LOOKUP)) {
-            for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
-                for (int i = 0; i < LOOKUP_CHUNK; i++) {
-                    // A short chunk repeats its last id: same statement, same answer.
-                    ps.setString(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(rs.getString(1));
+            for (Map.Entry<String, List<String>> sender : bySender.entrySet()) {
+                List<String> all = sender.getValue();
+                for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+                    List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
+                    ps.setString(1, sender.getKey());
+                    for (int i = 0; i < LOOKUP_CHUNK; i++) {
+                        // A short chunk repeats its last id: same statement, same answer.
+                        ps.setString(i + 2, chunk.get(Math.min(i, chunk.size() - 1)));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(new MessageKey(sender.getKey(), rs.getString(1)));
+                        }
                     }
                 }
             }
         }
         return found;
+    }
+
+    @Override
+    public long trimQuarantine(long keepAtMost, Instant olderThan) {
+        if (keepAtMost < 0) {
+            throw new IllegalArgumentException("keepAtMost must not be negative: " + keepAtMost);
+        }
+        Objects.requireNonNull(olderThan, "olderThan");
+        long deleted = 0;
+        while (true) {
+            // Bounded steps, each its own transaction, like the GPS retention: a large trim never holds one long
+            // transaction in front of the feed. ULID ids sort by the time the store made them.
+            int n = db.write("trimming the feed quarantine", c -> {
+                int gone;
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM feed_quarantine WHERE id IN (SELECT id"
+                        + " FROM feed_quarantine WHERE received_at < ? ORDER BY id FETCH FIRST "
+                        + RETENTION_BATCH + " ROWS ONLY)")) {
+                    setInstant(ps, 1, olderThan);
+                    gone = ps.executeUpdate();
+                }
+                if (gone > 0) {
+                    return gone;
+                }
+                long count;
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM feed_quarantine")) {
+                    rs.next();
+                    count = rs.getLong(1);
+                }
+                long excess = Math.min(RETENTION_BATCH, count - keepAtMost);
+                if (excess <= 0) {
+                    return 0;
+                }
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM feed_quarantine WHERE id IN (SELECT id"
+                        + " FROM feed_quarantine ORDER BY id FETCH FIRST " + excess + " ROWS ONLY)")) {
+                    return ps.executeUpdate();
+                }
+            });
+            deleted += n;
+            if (n == 0) {
+                break;
+            }
+        }
+        if (deleted > 0) {
+            db.publish(new ChangeEvent("quarantine", null, ChangeEvent.Kind.DELETED));
+        }
+        return deleted;
+    }
+
+    @Override
+    public long deleteReceiptsBefore(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        long deleted = 0;
+        while (true) {
+            int n = db.write("deleting feed receipts before " + cutoff, c -> {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM feed_receipt WHERE received_at < ?"
+                        + " AND received_at <= (SELECT MAX(received_at) FROM (SELECT received_at FROM feed_receipt"
+                        + " WHERE received_at < ? ORDER BY received_at FETCH FIRST " + RETENTION_BATCH
+                        + " ROWS ONLY) oldest)")) {
+                    setInstant(ps, 1, cutoff);
+                    setInstant(ps, 2, cutoff);
+                    return ps.executeUpdate();
+                }
+            });
+            deleted += n;
+            if (n == 0) {
+                return deleted;
+            }
+        }
     }
 
     private Optional<Integer> workerNumber(Connection c, String workerId) throws SQLException {
@@ -707,14 +807,36 @@ final class JdbcFeedStore implements FeedStore {
         return t.getNano() % 1_000_000 == 0 ? ms : ms + 1;
     }
 
-    private static boolean receiptable(String messageId) {
-        return messageId != null && !messageId.isEmpty() && messageId.length() <= MAX_MESSAGE_ID;
+    private static boolean receiptable(MessageKey key) {
+        return key != null && !key.messageId().isEmpty() && key.messageId().length() <= MAX_MESSAGE_ID
+                && !key.senderId().isEmpty() && key.senderId().length() <= MAX_SENDER_ID;
     }
 
-    private static void checkId(String messageId) {
+    /** The receipt key of a quarantined message, or null when it cannot have one (no sender or id, or too long). */
+    private static MessageKey receiptKey(Quarantined q) {
+        MessageKey key = MessageKey.of(q);
+        return receiptable(key) ? key : null;
+    }
+
+    private static void checkKey(FieldMessage m) {
+        String messageId = m.messageId();
         if (messageId == null || messageId.isEmpty() || messageId.length() > MAX_MESSAGE_ID) {
             throw new IllegalArgumentException("an accepted field message needs a message id of 1 to "
                     + MAX_MESSAGE_ID + " characters: " + messageId);
+        }
+        String sender = m.senderId();
+        if (sender == null || sender.isEmpty() || sender.length() > MAX_SENDER_ID) {
+            throw new IllegalArgumentException("an accepted field message needs a sender id of 1 to "
+                    + MAX_SENDER_ID + " characters: " + sender);
+        }
+    }
+
+    /** A reason written by this or a later version; an unknown one (a newer console wrote it) reads as a schema violation. */
+    private static QuarantineReason reason(String name) {
+        try {
+            return QuarantineReason.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return QuarantineReason.SCHEMA_VIOLATION;
         }
     }
 

@@ -20,6 +20,7 @@ import org.gridcommand.cases.CaseAction;
 import org.gridcommand.cases.CaseEvent;
 import org.gridcommand.cases.CaseState;
 import org.gridcommand.common.ChangeEvent;
+import org.gridcommand.duty.ActorKind;
 import org.gridcommand.duty.Role;
 import org.gridcommand.handover.HandoverAcknowledgement;
 import org.gridcommand.handover.HandoverAlreadyAcknowledged;
@@ -29,7 +30,7 @@ import org.gridcommand.handover.HandoverRepository;
 final class JdbcHandoverRepository implements HandoverRepository {
     private static final String COLUMNS = "id, shift_code, shift_from, shift_to, handed_over_by, taken_over_by, "
             + "taken_over_role, acknowledged_at, report_sha256, report_text";
-    private static final String EVENT_COLUMNS = "id, case_id, at, operator_name, role, action, from_state, to_state, note";
+    private static final String EVENT_COLUMNS = "id, case_id, at, operator_name, role, action, from_state, to_state, note, actor_kind";
 
     private final Database db;
 
@@ -128,7 +129,8 @@ final class JdbcHandoverRepository implements HandoverRepository {
                         out.add(new CaseEvent(rs.getString("id"), rs.getString("case_id"), getInstant(rs, "at"),
                                 rs.getString("operator_name"), getEnum(rs, "role", Role.class),
                                 getEnum(rs, "action", CaseAction.class), getEnum(rs, "from_state", CaseState.class),
-                                getEnum(rs, "to_state", CaseState.class), rs.getString("note")));
+                                getEnum(rs, "to_state", CaseState.class), rs.getString("note"),
+                                getEnum(rs, "actor_kind", ActorKind.class)));
                     }
                 }
                 return out;

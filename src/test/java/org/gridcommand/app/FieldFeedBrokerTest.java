@@ -18,6 +18,7 @@ import org.gridcommand.cases.Case;
 import org.gridcommand.cases.Channel;
 import org.gridcommand.feed.FeedIngest;
 import org.gridcommand.feed.FeedTopic;
+import org.gridcommand.feed.MessageKey;
 import org.gridcommand.feed.QuarantineReason;
 import org.gridcommand.feed.Quarantined;
 import org.gridcommand.feed.Sensor;
@@ -75,8 +76,10 @@ class FieldFeedBrokerTest {
         assertThat(pub.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(pub.exitValue()).as(new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
 
-        waitUntil("the report's case is in the store", () -> context.database().cases().findByReportId(id).isPresent());
-        Case c = context.database().cases().findByReportId(id).orElseThrow();
+        String reportId = new MessageKey(worker.id(), id).reportId();
+        waitUntil("the report's case is in the store",
+                () -> context.database().cases().findByReportId(reportId).isPresent());
+        Case c = context.database().cases().findByReportId(reportId).orElseThrow();
         assertThat(c.channel()).isEqualTo(Channel.GRID_WORKER);
         assertThat(c.smallGridCode()).isEqualTo(grid.code().value());
         assertThat(c.categoryCode()).isEqualTo("0101");
@@ -97,19 +100,21 @@ class FieldFeedBrokerTest {
                 publisher.publish(FeedTopic.of(district, FeedTopic.Kind.ALARM, smoke.id()).topic(),
                         alarm.getBytes(StandardCharsets.UTF_8));
                 if (id.equals(first)) {
-                    waitUntil("the first alarm's case", () -> context.database().cases().findByReportId(first).isPresent());
+                    waitUntil("the first alarm's case",
+                            () -> context.database().cases().findByReportId(smoke.id() + "/" + first).isPresent());
                 }
             }
         }
-        waitUntil("the second alarm is kept", () -> context.database().feed().received(List.of(second)).size() == 1);
-        Case fire = context.database().cases().findByReportId(first).orElseThrow();
+        waitUntil("the second alarm is kept",
+                () -> context.database().feed().received(List.of(new MessageKey(smoke.id(), second))).size() == 1);
+        Case fire = context.database().cases().findByReportId(smoke.id() + "/" + first).orElseThrow();
         assertThat(fire.channel()).isEqualTo(Channel.SENSOR);
         assertThat(fire.categoryCode()).isEqualTo("0602");
         assertThat(fire.location().distanceMetres(smoke.position())).isLessThan(0.01);
         if (smoke.smallGrid() != null) {
             assertThat(fire.smallGridCode()).isEqualTo(smoke.smallGrid().value());
         }
-        assertThat(context.database().cases().findByReportId(second)).map(Case::id).contains(fire.id());
+        assertThat(context.database().cases().findByReportId(smoke.id() + "/" + second)).map(Case::id).contains(fire.id());
         assertThat(context.intake().mergedReports(fire.id())).hasSize(1);
     }
 
@@ -151,7 +156,8 @@ class FieldFeedBrokerTest {
         }
         waitUntil("all bad messages quarantined", () ->
                 context.database().feed().quarantineCount() - quarantinedBefore >= bad);
-        waitUntil("all good fixes stored", () -> context.database().feed().received(goodIds).size() == goodIds.size());
+        List<MessageKey> goodKeys = goodIds.stream().map(id -> new MessageKey(worker, id)).toList();
+        waitUntil("all good fixes stored", () -> context.database().feed().received(goodKeys).size() == goodIds.size());
         assertThat(context.database().feed().quarantineCount() - quarantinedBefore).isEqualTo(bad);
         List<Quarantined> newest = context.database().feed().quarantine(bad);
         assertThat(newest).hasSize(bad).allSatisfy(q -> {
@@ -169,14 +175,16 @@ class FieldFeedBrokerTest {
     /** Five kinds of broken message, in turn. */
     private static String[] brokenMessage(int i, String run, String worker) {
         String id = run + "-bad-" + i;
+        // Recent, so that the time window passes and the intended reason is the one found.
+        String at = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString();
         String gps = FeedTopic.of(district, FeedTopic.Kind.GPS, worker).topic();
         return switch (i % 5) {
             case 0 -> new String[] {gps, "{\"v\":1,\"id\":\"" + id + "\",\"workerId\""};
             case 1 -> new String[] {gps, "{\"v\":1,\"id\":\"" + id + "\",\"workerId\":\"" + worker + "\",\"lon\":113.5}"};
             case 2 -> new String[] {FeedTopic.of(district, FeedTopic.Kind.GPS, "W9999").topic(),
-                "{\"v\":1,\"id\":\"" + id + "\",\"workerId\":\"W9999\",\"at\":\"2026-01-01T00:00:00Z\",\"lon\":113.5,\"lat\":22.3}"};
+                "{\"v\":1,\"id\":\"" + id + "\",\"workerId\":\"W9999\",\"at\":\"" + at + "\",\"lon\":113.5,\"lat\":22.3}"};
             case 3 -> new String[] {gps, "{\"v\":1,\"id\":\"" + id + "\",\"workerId\":\"" + worker
-                + "\",\"at\":\"2026-01-01T00:00:00Z\",\"lon\":22.36,\"lat\":113.58}"};
+                + "\",\"at\":\"" + at + "\",\"lon\":22.36,\"lat\":113.58}"};
             default -> new String[] {"gc/v1/" + district + "/position/" + worker, "{}"};
         };
     }

@@ -15,6 +15,7 @@ import org.gridcommand.cases.CaseState;
 import org.gridcommand.cases.Channel;
 import org.gridcommand.cases.Priority;
 import org.gridcommand.common.Messages;
+import org.gridcommand.duty.ActorKind;
 import org.gridcommand.duty.Role;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,7 @@ class CaseTimelineTest {
     private static CaseEvent event(String id, Instant at, CaseAction action, String note) {
         String who = action == CaseAction.REPORT ? "W0108" : "Zhang";
         return new CaseEvent(id, "C1", at, who, action == CaseAction.REPORT ? null : Role.DUTY_OFFICER, action,
-                action == CaseAction.REPORT ? null : CaseState.ACCEPTED, CaseState.ACCEPTED, note);
+                action == CaseAction.REPORT ? null : CaseState.ACCEPTED, CaseState.ACCEPTED, note,
+                action == CaseAction.REPORT ? ActorKind.WORKER : ActorKind.OFFICER);
     }
 }

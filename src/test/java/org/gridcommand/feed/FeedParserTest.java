@@ -102,7 +102,9 @@ class FeedParserTest {
         assertThat(r.at()).isEqualTo(Instant.parse("2026-03-02T00:45:12Z"));
         CaseReport c = r.report();
         assertThat(c.channel()).isEqualTo(Channel.GRID_WORKER);
-        assertThat(c.reportId()).isEqualTo(r.messageId());
+        // Keyed by sender and id: another device's message with the same id is another report.
+        assertThat(c.reportId()).isEqualTo("W0003/" + r.messageId());
+        assertThat(c.receivedVia()).isEqualTo("field feed, topic gc/v1/440402/report/W0003, message " + r.messageId());
         assertThat(c.reportedBy()).isEqualTo("W0003");
         assertThat(c.reportedAt()).isEqualTo(r.at());
         assertThat(c.categoryCode()).isEqualTo("0101");
@@ -192,8 +194,13 @@ class FeedParserTest {
         assertThat(q.reason()).isEqualTo(QuarantineReason.MALFORMED_JSON);
         assertThat(q.detail()).startsWith("gps: payload is not UTF-8 (bad byte 0xe9 at offset ");
         assertThat(q.payload()).isEqualTo(latin1);
-        assertThat(rejected(QuarantineReason.MALFORMED_JSON, t, "[" + "0,".repeat(40_000) + "0]"))
-                .isEqualTo("gps: payload is 80003 bytes; at most 65536 are read");
+        String huge = "[" + "0,".repeat(40_000) + "0]";
+        assertThat(rejected(QuarantineReason.OVERSIZED, t, huge)).isEqualTo(
+                "gps: payload is 80,003 bytes; at most 65,536 are read (its first 4,096 bytes, size and SHA-256 are kept)");
+        Quarantined oversized = rejected(t, utf8(huge));
+        assertThat(oversized.payload()).hasSize(Quarantined.KEPT_BYTES);
+        assertThat(oversized.payloadSize()).isEqualTo(80_003);
+        assertThat(oversized.senderId()).isEqualTo("W0001");
         assertThat(rejected(QuarantineReason.MALFORMED_JSON, t, "[".repeat(5_000) + "]".repeat(5_000))).startsWith("gps: not JSON");
         Quarantined none = rejected(t, null);
         assertThat(none.detail()).isEqualTo("gps: empty payload");
@@ -257,7 +264,53 @@ class FeedParserTest {
         // Within the tolerance a fast device clock is fine.
         assertThat(parser.parse(topic("gps", "W0001"), utf8(GPS), Instant.parse("2026-03-02T00:42:31Z")))
                 .isInstanceOf(ParseOutcome.Accepted.class);
-        assertThat(IntakeService.FUTURE_TOLERANCE).isEqualTo(parser.settings().futureTolerance());
+        // The intake takes what the feed lets through: its own limit is the same.
+        for (FeedTopic.Kind kind : FeedTopic.Kind.values()) {
+            assertThat(parser.settings().plausibility().window(kind).maxAhead()).isEqualTo(IntakeService.FUTURE_TOLERANCE);
+        }
+    }
+
+    @Test
+    void timestampsOlderThanTheirKindsWindowAreStale() {
+        Instant received = Instant.parse("2026-03-02T12:00:00Z");
+        // A report dated 1900 would sit at the top of the queue, overdue by decades.
+        String old = json("{'v':1,'id':'R9','workerId':'W0001','at':'1900-01-01T08:00:00+08:00','category':'0101',"
+                + "'lon':113.5841,'lat':22.3622,'description':'x'}");
+        Quarantined q = rejected(parser, topic("report", "W0001"), utf8(old), received);
+        assertThat(q.reason()).isEqualTo(QuarantineReason.STALE_TIMESTAMP);
+        assertThat(q.detail()).isEqualTo("report: at 1900-01-01T08:00:00+08:00 is 46,081 days before the receipt time"
+                + " 2026-03-02T12:00:00Z (at most 7 days old is accepted; is the device clock wrong?)");
+        // A duty status of year 1 would set the worker off duty.
+        assertThat(rejected(parser, topic("status", "W0001"), utf8(json("{'v':1,'id':'S9','workerId':'W0001',"
+                + "'at':'0001-01-01T00:00:00Z','state':'off_duty'}")), received).reason())
+                .isEqualTo(QuarantineReason.STALE_TIMESTAMP);
+        // Within the window a buffered fix from yesterday is fine; each kind has its own window (data).
+        String yesterday = GPS.replace("2026-03-02T08:44:30+08:00", "2026-03-01T08:44:30+08:00");
+        assertThat(parser.parse(topic("gps", "W0001"), utf8(yesterday), received)).isInstanceOf(ParseOutcome.Accepted.class);
+        FeedParser strict = new FeedParser(parser.settings().withPlausibility(
+                FeedPlausibility.uniform(java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(2))),
+                FeedFixtures.SCHEMAS, w -> true, FeedFixtures.SENSORS, w -> Optional.ofNullable(last.get(w)));
+        assertThat(rejected(strict, topic("gps", "W0001"), utf8(yesterday), received).detail())
+                .contains("at most 1 h 0 min old is accepted");
+        // A track is checked fix by fix.
+        String track = track("{'at':'2026-03-02T08:49:00+08:00','lon':113.5712,'lat':22.3688},"
+                + "{'at':'1970-01-01T00:00:00Z','lon':113.5712,'lat':22.3688}");
+        assertThat(rejected(parser, topic("track", "W0001"), utf8(track), received).detail())
+                .startsWith("track fixes[1]: at 1970-01-01T00:00:00Z is");
+    }
+
+    @Test
+    void sensorReadingsOutsideTheirKindsRangeAreImplausible() {
+        String alarm = "{'v':1,'id':'A3','sensorId':'S0001','at':'2026-03-02T08:44:58+08:00','kind':'smoke',"
+                + "'value':VALUE,'unit':'%/m'}";
+        for (String value : List.of("1e400", "-1e400", "-0.5", "100.5", "9223372036854775807")) {
+            Quarantined q = rejected(topic("alarm", "S0001"), utf8(json(alarm.replace("VALUE", value))));
+            assertThat(q.reason()).as(value + ": " + q.detail()).isEqualTo(QuarantineReason.IMPLAUSIBLE_VALUE);
+            assertThat(q.detail()).startsWith("alarm: value ").contains("of sensor S0001")
+                    .endsWith("(a smoke detector reads 0 to 100 %/m)");
+        }
+        SensorAlarm ok = (SensorAlarm) accepted("alarm", "S0001", json(alarm.replace("VALUE", "12.5")));
+        assertThat(ok.value()).isEqualTo(12.5);
     }
 
     @Test
@@ -384,17 +437,23 @@ class FeedParserTest {
                 {topic("report", "W0001"), json("{'v':1,'id':'R1','workerId':'W0001','at':'2026-03-02T08:45:12+08:00',"
                         + "'category':'0101','lon':22.36,'lat':113.58,'description':'x'}")},
                 {topic("gps", "W0001"), GPS},
+                {topic("gps", "W0001"), GPS + " ".repeat(70_000)},
+                {topic("status", "W0001"), json("{'v':1,'id':'S2','workerId':'W0001','at':'0001-01-01T00:00:00Z','state':'off_duty'}")},
+                {topic("alarm", "S0001"), json("{'v':1,'id':'A2','sensorId':'S0001','at':'2026-03-02T08:44:58+08:00',"
+                        + "'kind':'smoke','value':1e400,'unit':'%/m'}")},
         };
         for (Object[] c : crafted) {
             Quarantined q = rejected((String) c[0], utf8((String) c[1]));
             assertThat(got.put(q.reason(), q)).as("two crafted messages got " + q.reason() + ": " + q.detail()).isNull();
         }
-        assertThat(got.keySet()).containsExactly(QuarantineReason.MALFORMED_JSON, QuarantineReason.SCHEMA_VIOLATION,
-                QuarantineReason.UNKNOWN_TOPIC, QuarantineReason.UNKNOWN_WORKER, QuarantineReason.UNKNOWN_SENSOR,
-                QuarantineReason.IMPLAUSIBLE_COORDINATES, QuarantineReason.IMPOSSIBLE_JUMP, QuarantineReason.FUTURE_TIMESTAMP);
-        // The one reason the parser does not give is the intake's (see the test of refused reports above).
+        assertThat(got.keySet()).containsExactly(QuarantineReason.MALFORMED_JSON, QuarantineReason.OVERSIZED,
+                QuarantineReason.SCHEMA_VIOLATION, QuarantineReason.UNKNOWN_TOPIC, QuarantineReason.UNKNOWN_WORKER,
+                QuarantineReason.UNKNOWN_SENSOR, QuarantineReason.IMPLAUSIBLE_COORDINATES,
+                QuarantineReason.IMPOSSIBLE_JUMP, QuarantineReason.FUTURE_TIMESTAMP, QuarantineReason.STALE_TIMESTAMP,
+                QuarantineReason.IMPLAUSIBLE_VALUE);
+        // The reasons the parser does not give are the intake's and the store's (see FeedIngestTest).
         assertThat(java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(got.keySet())))
-                .containsExactly(QuarantineReason.INTAKE_REFUSED);
+                .containsExactly(QuarantineReason.INTAKE_REFUSED, QuarantineReason.STORE_REFUSED);
         assertThat(got.values()).allSatisfy(q -> assertThat(q.detail()).matches("^(topic|gps|status|report|alarm): .+"));
     }
 

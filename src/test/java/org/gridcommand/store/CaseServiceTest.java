@@ -22,6 +22,7 @@ import org.gridcommand.cases.TransitionRefused;
 import org.gridcommand.common.ChangeEvent;
 import org.gridcommand.common.ChangeEvent.Kind;
 import org.gridcommand.common.Ulid;
+import org.gridcommand.duty.ActorKind;
 import org.gridcommand.duty.DutyService;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
@@ -49,7 +50,7 @@ class CaseServiceTest {
             Case reported = Fixtures.aCase(Ulid.next(), CaseState.REPORTED, Fixtures.NOW).toBuilder()
                     .acceptedAt(null).dispatchedAt(null).build();
             store.db.cases().create(reported, new CaseEvent(Ulid.next(), reported.id(), Fixtures.NOW, "王一", null,
-                    CaseAction.REPORT, null, CaseState.REPORTED, null));
+                    CaseAction.REPORT, null, CaseState.REPORTED, null, ActorKind.WORKER));
             id = reported.id();
             store.takeEvents();
         }

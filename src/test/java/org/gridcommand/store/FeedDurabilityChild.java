@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gridcommand.common.ChangeBus;
 import org.gridcommand.feed.FeedBatch;
+import org.gridcommand.feed.FeedDelivery;
 import org.gridcommand.feed.FieldMessage;
 import org.gridcommand.feed.GpsFix;
 import org.gridcommand.feed.QuarantineReason;
@@ -50,8 +51,8 @@ public final class FeedDurabilityChild {
             if (n > 1) {
                 accepted.addAll(messages(n - 1).subList(0, FIXES / 2));
             }
-            Quarantined bad = new Quarantined("gc/v1/gps/x", new byte[] {(byte) n, 0, (byte) 0xff}, BASE,
-                    QuarantineReason.MALFORMED_JSON, "batch " + n, "bad-" + n);
+            Quarantined bad = Quarantined.of(new FeedDelivery("gc/v1/gps/x", new byte[] {(byte) n, 0, (byte) 0xff}, BASE,
+                    () -> { }), QuarantineReason.MALFORMED_JSON, "batch " + n, "x", "bad-" + n);
             db.feed().commit(new FeedBatch(accepted, List.of(bad)));
             System.out.println("ACK " + n);
             System.out.flush();

@@ -26,6 +26,7 @@ import org.gridcommand.common.ChangeBus;
 import org.gridcommand.common.Messages;
 import org.gridcommand.common.Ulid;
 import org.gridcommand.directory.DepartmentDirectory;
+import org.gridcommand.duty.ActorKind;
 import org.gridcommand.duty.AuditEntry;
 import org.gridcommand.duty.DutyService;
 import org.gridcommand.duty.Operator;
@@ -104,7 +105,7 @@ class HandoverStoreTest {
 
         String newCase(Case c) {
             store.db.cases().create(c, new CaseEvent(Ulid.next(), c.id(), c.reportedAt(), "王一", null,
-                    CaseAction.REPORT, null, c.state(), null));
+                    CaseAction.REPORT, null, c.state(), null, ActorKind.WORKER));
             return c.id();
         }
 

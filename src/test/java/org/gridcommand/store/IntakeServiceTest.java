@@ -134,7 +134,7 @@ class IntakeServiceTest {
                 bad("description", "required", b -> b.description("   ")),
                 bad("description", "2001 characters; at most 2000", b -> b.description("火".repeat(2_001))),
                 bad("address", "201 characters; at most 200", b -> b.address("路".repeat(201))),
-                bad("reportId", "at most 100", b -> b.reportId("R".repeat(101))),
+                bad("reportId", "at most 200", b -> b.reportId("R".repeat(201))),
                 bad("reporterContact", "at most 100", b -> b.reporterContact("1".repeat(101))),
                 bad("reportedAt", "is in the future", b -> b.reportedAt(Fixtures.NOW.plus(Duration.ofMinutes(3)))),
                 bad("attachments", "6 attachments; at most 5", b -> b.attachments(

@@ -19,6 +19,7 @@ import org.gridcommand.cases.ReportIdTaken;
 import org.gridcommand.common.ChangeEvent;
 import org.gridcommand.common.ChangeEvent.Kind;
 import org.gridcommand.common.Ulid;
+import org.gridcommand.duty.ActorKind;
 import org.gridcommand.duty.Role;
 import org.gridcommand.store.TestStores.Backend;
 import org.gridcommand.store.TestStores.TestStore;
@@ -49,7 +50,7 @@ class JdbcCaseLifeCycleTest {
 
     private static CaseEvent reportLine(Case c) {
         return new CaseEvent(Ulid.next(), c.id(), c.reportedAt(), "W-0001", null, CaseAction.REPORT, null,
-                CaseState.REPORTED, null);
+                CaseState.REPORTED, null, ActorKind.WORKER);
     }
 
     @ParameterizedTest
@@ -99,7 +100,7 @@ class JdbcCaseLifeCycleTest {
             CaseEvent clash = store.db.caseEvents().findByCase(c.id()).get(0);
             assertThatThrownBy(() -> store.db.cases().apply(c.id(), current -> new CaseChange(
                     current.withState(CaseState.IN_HANDLING),
-                    new CaseEvent(clash.id(), c.id(), T, "x", Role.DUTY_OFFICER, CaseAction.RESUME,
+                    CaseEvent.byOfficer(clash.id(), c.id(), T, "x", Role.DUTY_OFFICER, CaseAction.RESUME,
                             CaseState.SUSPENDED, CaseState.IN_HANDLING, null))))
                     .isInstanceOf(StoreException.class);
             assertThat(store.db.cases().findById(c.id())).contains(c);

@@ -19,6 +19,7 @@ import org.gridcommand.cases.TransitionRefused;
 import org.gridcommand.common.ChangeBus;
 import org.gridcommand.common.ChangeEvent;
 import org.gridcommand.common.Ulid;
+import org.gridcommand.duty.ActorKind;
 import org.gridcommand.duty.DutyService;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
@@ -53,7 +54,7 @@ class JdbcEvidenceTest {
             service = new EvidenceService(store.db.evidence(), duty, clock, DISTRICT);
             Case c = Fixtures.aCase(Ulid.next(), state, Fixtures.NOW.minusSeconds(3600));
             store.db.cases().create(c, new CaseEvent(Ulid.next(), c.id(), c.reportedAt(), "王一", null,
-                    CaseAction.REPORT, null, CaseState.REPORTED, null));
+                    CaseAction.REPORT, null, CaseState.REPORTED, null, ActorKind.WORKER));
             caseId = c.id();
             store.takeEvents();
         }
@@ -149,7 +150,7 @@ class JdbcEvidenceTest {
             // A camera id longer than its column: the trail line is inserted, then the evidence row fails.
             Evidence tooLong = new Evidence(Ulid.next(), f.caseId, eventId, "9".repeat(65), null, TAKEN, TAKEN,
                     "张值班", Evidence.PNG, 16, 16, png.length, EvidenceService.sha256(png));
-            assertThatThrownBy(() -> f.store.db.evidence().attach(tooLong, png, state -> new CaseEvent(eventId,
+            assertThatThrownBy(() -> f.store.db.evidence().attach(tooLong, png, state -> CaseEvent.byOfficer(eventId,
                     f.caseId, TAKEN, "张值班", Role.DUTY_OFFICER, CaseAction.EVIDENCE, state, state, "x")))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("attaching evidence " + tooLong.id())
@@ -253,7 +254,7 @@ class JdbcEvidenceTest {
                 duty.signOn(ZHANG);
                 Case c = Fixtures.aCase(Ulid.next(), CaseState.ACCEPTED, Fixtures.NOW);
                 db.cases().create(c, new CaseEvent(Ulid.next(), c.id(), c.reportedAt(), "王一", null,
-                        CaseAction.REPORT, null, CaseState.REPORTED, null));
+                        CaseAction.REPORT, null, CaseState.REPORTED, null, ActorKind.WORKER));
                 caseId = c.id();
                 e = new EvidenceService(db.evidence(), duty, new TestClock(Fixtures.NOW.plusSeconds(60)), DISTRICT)
                         .attach(caseId, CAMERA, null, TAKEN, png);

@@ -17,11 +17,13 @@ import java.util.stream.Collectors;
 import org.gridcommand.common.ChangeEvent;
 import org.gridcommand.common.ChangeEvent.Kind;
 import org.gridcommand.feed.FeedBatch;
+import org.gridcommand.feed.FeedDelivery;
 import org.gridcommand.feed.FeedStore;
 import org.gridcommand.feed.FeedStore.CommitResult;
 import org.gridcommand.feed.FieldMessage;
 import org.gridcommand.feed.GpsFix;
 import org.gridcommand.feed.GpsTrack;
+import org.gridcommand.feed.MessageKey;
 import org.gridcommand.feed.QuarantineReason;
 import org.gridcommand.feed.Quarantined;
 import org.gridcommand.feed.SensorAlarm;
@@ -48,6 +50,16 @@ class JdbcFeedStoreTest {
     /** Positions with 7 decimals and accuracy with 1 decimal survive the fixed-point columns exactly. */
     private static GpsFix fix(String id, String worker, Instant at, double lon, double lat, double accuracy) {
         return new GpsFix(id, worker, at, new GeoPoint(lon, lat), accuracy);
+    }
+
+    /** A quarantined message as the ingest makes it: the sender the topic named, the whole payload's size and digest. */
+    private static Quarantined quarantined(String topic, byte[] payload, Instant at, QuarantineReason reason,
+                                           String detail, String sender, String id) {
+        return Quarantined.of(new FeedDelivery(topic, payload, at, () -> { }), reason, detail, sender, id);
+    }
+
+    private static MessageKey key(String sender, String id) {
+        return new MessageKey(sender, id);
     }
 
     private static FeedBatch accepted(List<? extends FieldMessage> messages) {
@@ -77,8 +89,8 @@ class JdbcFeedStoreTest {
                     new GeoPoint(113.5512345678901, 22.2712345678901), 87.25, "ppm");
             SensorAlarm gas = new SensorAlarm("al2", "SENSOR-0008", Fixtures.NOW.minusSeconds(40), "gas", null,
                     Double.NaN, null);
-            Quarantined bad = new Quarantined("gc/v1/gps/worker-a", "{not json".getBytes(),
-                    Fixtures.NOW.minusSeconds(5), QuarantineReason.MALFORMED_JSON, "payload is not JSON", "q1");
+            Quarantined bad = quarantined("gc/v1/gps/worker-a", "{not json".getBytes(),
+                    Fixtures.NOW.minusSeconds(5), QuarantineReason.MALFORMED_JSON, "payload is not JSON", "worker-a", "q1");
 
             // Out of time order on purpose: the store orders the track.
             CommitResult result = feed.commit(new FeedBatch(List.of(a3, b1, a1, on, smoke, a2, gas), List.of(bad)));
@@ -89,8 +101,13 @@ class JdbcFeedStoreTest {
             assertThat(feed.track("nobody", at(0), at(60))).isEmpty();
             assertThat(feed.lastFix("worker-a")).contains(a3);
             assertThat(feed.lastFix("nobody")).isEmpty();
-            assertThat(feed.received(List.of("a1", "a2", "a3", "b1", "s1", "al1", "al2", "q1", "unknown")))
-                    .containsExactlyInAnyOrder("a1", "a2", "a3", "b1", "s1", "al1", "al2", "q1");
+            List<MessageKey> expected = List.of(key("worker-a", "a1"), key("worker-a", "a2"), key("worker-a", "a3"),
+                    key("worker-b", "b1"), key("worker-a", "s1"), key("SENSOR-0007", "al1"), key("SENSOR-0008", "al2"),
+                    key("worker-a", "q1"));
+            List<MessageKey> asked = new ArrayList<>(expected);
+            // The same ids from another sender, and an unknown id, have no receipt.
+            asked.addAll(List.of(key("worker-b", "a1"), key("SENSOR-0008", "al1"), key("worker-a", "unknown")));
+            assertThat(feed.received(asked)).containsExactlyInAnyOrderElementsOf(expected);
             assertThat(feed.quarantineCount()).isEqualTo(1);
             assertThat(feed.quarantine(10)).hasSize(1);
             assertSameQuarantined(feed.quarantine(10).get(0), bad);
@@ -117,8 +134,8 @@ class JdbcFeedStoreTest {
             messages.add(new WorkerStatus("st", "worker-a", at(1), true));
             messages.add(new SensorAlarm("al", "SENSOR-1", at(2), "water", new GeoPoint(113.56, 22.27), 1.5, "m"));
             List<Quarantined> bad = List.of(
-                    new Quarantined("gc/v1/gps/x", new byte[] {1, 2}, at(3), QuarantineReason.UNKNOWN_WORKER, "x", "qb"),
-                    new Quarantined("gc/v1/gps/x", new byte[] {3}, at(4), QuarantineReason.MALFORMED_JSON, "no id", null));
+                    quarantined("gc/v1/gps/x", new byte[] {1, 2}, at(3), QuarantineReason.UNKNOWN_WORKER, "x", "x", "qb"),
+                    quarantined("gc/v1/gps/x", new byte[] {3}, at(4), QuarantineReason.MALFORMED_JSON, "no id", "x", null));
             FeedBatch batch = new FeedBatch(messages, bad);
 
             assertThat(feed.commit(batch)).isEqualTo(new CommitResult(1_502, 0, 2));
@@ -169,7 +186,8 @@ class JdbcFeedStoreTest {
             assertThat(feed.commit(accepted(List.of(again, sameBatch, twin)))).isEqualTo(new CommitResult(1, 2, 0));
             assertThat(feed.track("worker-a", at(0), at(60))).containsExactly(original, sameBatch);
             // Both got receipts: a redelivery of either is recognised by id.
-            assertThat(feed.received(List.of("again", "twin-2"))).containsExactlyInAnyOrder("again", "twin-2");
+            assertThat(feed.received(List.of(key("worker-a", "again"), key("worker-a", "twin-2"))))
+                    .containsExactlyInAnyOrder(key("worker-a", "again"), key("worker-a", "twin-2"));
         }
     }
 
@@ -185,14 +203,14 @@ class JdbcFeedStoreTest {
             byte[] big = new byte[200_000];
             new Random(5).nextBytes(big);
             List<Quarantined> bad = List.of(
-                    new Quarantined("gc/v1/gps/w1", everyByte, at(1), QuarantineReason.MALFORMED_JSON,
-                            "not UTF-8 at byte 128", "q-1"),
-                    new Quarantined("gc/v1/status/w2", new byte[0], at(3), QuarantineReason.SCHEMA_VIOLATION,
-                            "field \"onDuty\" is missing", null),
-                    new Quarantined("gc/v1/gps/w3", big, at(2), QuarantineReason.IMPOSSIBLE_JUMP,
-                            "4.2 km in 5 s from the previous fix", "q-3"),
-                    new Quarantined("unknown/topic", "{\"中文\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                            at(2), QuarantineReason.UNKNOWN_TOPIC, "detail 详情", "q-4"));
+                    quarantined("gc/v1/gps/w1", everyByte, at(1), QuarantineReason.MALFORMED_JSON,
+                            "not UTF-8 at byte 128", "w1", "q-1"),
+                    quarantined("gc/v1/status/w2", new byte[0], at(3), QuarantineReason.SCHEMA_VIOLATION,
+                            "field \"onDuty\" is missing", "w2", null),
+                    quarantined("gc/v1/gps/w3", big, at(2), QuarantineReason.IMPOSSIBLE_JUMP,
+                            "4.2 km in 5 s from the previous fix", "w3", "q-3"),
+                    quarantined("unknown/topic", "{\"中文\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            at(2), QuarantineReason.UNKNOWN_TOPIC, "detail 详情", null, "q-4"));
 
             assertThat(feed.commit(new FeedBatch(List.of(), bad))).isEqualTo(new CommitResult(0, 0, 4));
 
@@ -206,7 +224,16 @@ class JdbcFeedStoreTest {
             assertThat(feed.quarantine(2)).hasSize(2);
             assertThat(feed.quarantine(0)).isEmpty();
             assertThat(feed.quarantineCount()).isEqualTo(4);
-            assertThat(feed.received(List.of("q-1", "q-3", "q-4"))).hasSize(3);
+            // A quarantined message with a sender and an id gets a receipt; one whose topic named no sender cannot.
+            assertThat(feed.received(List.of(key("w1", "q-1"), key("w3", "q-3")))).hasSize(2);
+            // A large payload keeps its first 4 KiB with the whole payload's size and SHA-256.
+            Quarantined kept = newestFirst.get(2);
+            assertThat(kept.payload()).isEqualTo(java.util.Arrays.copyOf(big, Quarantined.KEPT_BYTES));
+            assertThat(kept.payloadSize()).isEqualTo(200_000);
+            assertThat(kept.payloadSha256()).isEqualTo(sha256(big));
+            assertThat(kept.truncated()).isTrue();
+            assertThat(newestFirst.get(3).payloadSha256()).isEqualTo(sha256(everyByte));
+            assertThat(newestFirst.get(3).truncated()).isFalse();
         }
     }
 
@@ -313,9 +340,9 @@ class JdbcFeedStoreTest {
             store.takeEvents();
             List<FieldMessage> messages = new ArrayList<>(walk("m", worker.id(), 1_200, 0, 5));
             messages.add(new WorkerStatus("st", worker.id(), Fixtures.NOW, false));
-            // Inserted after the fixes and the status: the sensor id breaks its column's length.
-            messages.add(new SensorAlarm("al", "S".repeat(500), at(1), "smoke", null, Double.NaN, null));
-            Quarantined bad = new Quarantined("t", new byte[] {1}, at(2), QuarantineReason.MALFORMED_JSON, "d", "q");
+            // Inserted after the fixes and the status: the kind breaks its column's length.
+            messages.add(new SensorAlarm("al", "S0001", at(1), "k".repeat(500), null, Double.NaN, null));
+            Quarantined bad = quarantined("t", new byte[] {1}, at(2), QuarantineReason.MALFORMED_JSON, "d", "w", "q");
 
             assertThatThrownBy(() -> feed.commit(new FeedBatch(messages, List.of(bad))))
                     .isInstanceOf(StoreException.class).hasMessageContaining("storing a feed batch");
@@ -326,7 +353,7 @@ class JdbcFeedStoreTest {
             assertThat(count(store, "sensor_alarm")).isZero();
             assertThat(count(store, "feed_receipt")).isZero();
             assertThat(feed.quarantineCount()).isZero();
-            assertThat(feed.received(List.of("m-0", "st", "q"))).isEmpty();
+            assertThat(feed.received(List.of(key(worker.id(), "m-0"), key(worker.id(), "st"), key("w", "q")))).isEmpty();
             assertThat(workerNow(store, worker.id())).isEqualTo(worker);
             assertThat(store.takeEvents()).isEmpty();
 
@@ -393,7 +420,7 @@ class JdbcFeedStoreTest {
             }
             GpsTrack upload = new GpsTrack("T-1", "W0042", at(295), fixes);
             assertThat(feed.commit(accepted(List.of(upload)))).isEqualTo(new CommitResult(60, 0, 0));
-            assertThat(feed.received(List.of("T-1"))).containsExactly("T-1");
+            assertThat(feed.received(List.of(key("W0042", "T-1")))).containsExactly(key("W0042", "T-1"));
             assertThat(feed.track("W0042", at(0), at(300))).hasSize(60)
                     .extracting(GpsFix::messageId).containsOnly("T-1");
             // The broker redelivers the upload: nothing new.
@@ -410,6 +437,17 @@ class JdbcFeedStoreTest {
         assertThat(actual.reason()).isEqualTo(expected.reason());
         assertThat(actual.detail()).isEqualTo(expected.detail());
         assertThat(actual.messageId()).isEqualTo(expected.messageId());
+        assertThat(actual.senderId()).isEqualTo(expected.senderId());
+        assertThat(actual.payloadSize()).isEqualTo(expected.payloadSize());
+        assertThat(actual.payloadSha256()).isEqualTo(expected.payloadSha256());
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static GridWorker workerNow(TestStore store, String id) {

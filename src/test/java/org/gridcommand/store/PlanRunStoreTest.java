@@ -21,6 +21,7 @@ import org.gridcommand.cases.EmergencyLevel;
 import org.gridcommand.common.ChangeEvent;
 import org.gridcommand.common.Ulid;
 import org.gridcommand.directory.DepartmentDirectory;
+import org.gridcommand.duty.ActorKind;
 import org.gridcommand.duty.DutyService;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
@@ -100,7 +101,7 @@ class PlanRunStoreTest {
             Case c = Fixtures.aCase(Ulid.next(), state, Fixtures.NOW).toBuilder().categoryCode("0601")
                     .address("香洲区唐家湾镇金鼎花园 3 栋").description("3 栋 12 楼住户厨房起火，有浓烟").build();
             store.db.cases().create(c, new CaseEvent(Ulid.next(), c.id(), Fixtures.NOW, "王一", null,
-                    CaseAction.REPORT, null, c.state(), null));
+                    CaseAction.REPORT, null, c.state(), null, ActorKind.WORKER));
             return c.id();
         }
 

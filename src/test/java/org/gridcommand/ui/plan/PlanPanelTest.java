@@ -33,6 +33,7 @@ import org.gridcommand.common.ChangeBus;
 import org.gridcommand.common.Messages;
 import org.gridcommand.common.Ulid;
 import org.gridcommand.directory.DepartmentDirectory;
+import org.gridcommand.duty.ActorKind;
 import org.gridcommand.duty.DutyService;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
@@ -86,7 +87,7 @@ class PlanPanelTest {
                 .description("3 栋 12 楼住户厨房起火").priority(Priority.URGENT).state(CaseState.ACCEPTED)
                 .reportedAt(clock.instant()).acceptedAt(clock.instant()).reportedBy("网格员 王一").build();
         db.cases().create(fire, new CaseEvent(Ulid.next(), fire.id(), clock.instant(), "网格员 王一", null,
-                CaseAction.REPORT, null, CaseState.REPORTED, null));
+                CaseAction.REPORT, null, CaseState.REPORTED, null, ActorKind.WORKER));
         caseId = fire.id();
 
         model = new PlanPanelModel(service, Messages.forLocale(Locale.ENGLISH), clock, ZoneId.of("Asia/Shanghai"));
