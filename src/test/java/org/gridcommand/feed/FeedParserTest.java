@@ -291,7 +291,7 @@ class FeedParserTest {
                 FeedPlausibility.uniform(java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(2))),
                 FeedFixtures.SCHEMAS, w -> true, FeedFixtures.SENSORS, w -> Optional.ofNullable(last.get(w)));
         assertThat(rejected(strict, topic("gps", "W0001"), utf8(yesterday), received).detail())
-                .contains("at most 1 h 0 min old is accepted");
+                .contains("at most 60 min old is accepted");
         // A track is checked fix by fix.
         String track = track("{'at':'2026-03-02T08:49:00+08:00','lon':113.5712,'lat':22.3688},"
                 + "{'at':'1970-01-01T00:00:00Z','lon':113.5712,'lat':22.3688}");
