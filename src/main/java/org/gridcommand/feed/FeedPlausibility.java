@@ -19,8 +19,11 @@ import org.gridcommand.common.AssetLocator;
  */
 public final class FeedPlausibility {
     public static final String FILE = "feed/plausibility.json";
-    /** No window may be longer: the store keys a fix by epoch milliseconds from 1970 (and to 2109). */
-    static final Duration LONGEST = Duration.ofDays(3_650);
+    /**
+     * No window may be longer. Even this lets through what the store cannot hold (a fix before 1970: it keys fixes by
+     * epoch milliseconds); the ingest then quarantines that one message as STORE_REFUSED and stores the rest.
+     */
+    static final Duration LONGEST = Duration.ofDays(36_500);
 
     /** The window of one message kind: {@code at} must lie in [receipt − maxAge, receipt + maxAhead]. */
     public record Window(Duration maxAge, Duration maxAhead) {
