@@ -20,6 +20,7 @@ import org.gridcommand.cases.CategoryDictionary;
 import org.gridcommand.cases.Channel;
 import org.gridcommand.cases.EmergencyLevel;
 import org.gridcommand.cases.Priority;
+import org.gridcommand.common.XmlText;
 import org.gridcommand.geo.GeoPoint;
 
 /**
@@ -27,7 +28,8 @@ import org.gridcommand.geo.GeoPoint;
  * as follows: severity from the emergency level (I Extreme, II Severe, III Moderate, IV Minor), without a
  * level from the priority; urgency Immediate for URGENT or a level I/II event, Expected for HIGH or level
  * III, Future otherwise; certainty Observed when a person saw it (grid worker on site, duty officer who
- * checked it), Likely for hotline calls and automatic detections not yet confirmed.
+ * checked it), Likely for hotline calls and automatic detections not yet confirmed. Every text is written
+ * through {@link XmlText#legal}: characters XML 1.0 forbids (control characters, lone surrogates) become U+FFFD.
  */
 public final class CapExporter {
     public static final String NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
@@ -262,7 +264,8 @@ public final class CapExporter {
             }
             indent();
             w.writeStartElement(NAMESPACE, name);
-            w.writeCharacters(text);
+            // Case texts come from the field and the hotline: a control character would break the file.
+            w.writeCharacters(XmlText.legal(text));
             w.writeEndElement();
         }
 

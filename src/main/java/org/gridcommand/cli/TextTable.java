@@ -2,11 +2,13 @@ package org.gridcommand.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.gridcommand.common.CsvCells;
 
 /**
  * A table of text cells printed two ways: aligned columns for the terminal (Chinese characters count two
  * columns wide, as terminals draw them) and CSV for spreadsheets (RFC 4180 quoting, CRLF line ends, UTF-8
- * with a byte-order mark so Excel reads the Chinese text as UTF-8).
+ * with a byte-order mark so Excel reads the Chinese text as UTF-8, formulas in text cells neutralised).
  */
 final class TextTable {
     static final String BOM = "\uFEFF";
@@ -69,29 +71,23 @@ final class TextTable {
         out.append(l.toString().stripTrailing()).append(System.lineSeparator());
     }
 
-    /** CSV text with the byte-order mark and a header row. */
+    /**
+     * CSV text with the byte-order mark and a header row. Cells of right-aligned columns are figures and stay
+     * numbers; every other cell is text, neutralised against spreadsheet formulas ({@link CsvCells}).
+     */
     String toCsv() {
         StringBuilder out = new StringBuilder(BOM);
-        csvLine(out, headers);
+        out.append(headers.stream().map(CsvCells::text).collect(Collectors.joining(","))).append(CsvCells.LINE_END);
         for (List<String> r : rows) {
-            csvLine(out, r);
+            for (int i = 0; i < r.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                out.append(rightAligned[i] ? CsvCells.figure(r.get(i)) : CsvCells.text(r.get(i)));
+            }
+            out.append(CsvCells.LINE_END);
         }
         return out.toString();
-    }
-
-    private static void csvLine(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            String c = cells.get(i);
-            if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
-                out.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(c);
-            }
-        }
-        out.append("\r\n");
     }
 
     /** Columns a terminal uses for the text: East Asian wide and full-width characters take two. */

@@ -2,6 +2,7 @@ package org.gridcommand.report;
 
 import java.util.List;
 import java.util.Locale;
+import org.gridcommand.common.Html;
 import org.gridcommand.report.MonthlyReport.Figure;
 import org.gridcommand.report.MonthlyReport.GridLine;
 import org.gridcommand.report.MonthlyReport.Ranking;
@@ -179,20 +180,7 @@ public final class MonthlyReportHtml {
     }
 
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return Html.escape(s);
     }
 
     private static String plain(double v) {

@@ -10,6 +10,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -25,12 +26,16 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
+import org.gridcommand.app.CaseCapExport;
+import org.gridcommand.cases.Case;
+import org.gridcommand.cases.CaseState;
 import org.gridcommand.cases.CategoryDictionary;
 import org.gridcommand.cases.Channel;
 import org.gridcommand.cases.EmergencyClass;
 import org.gridcommand.cases.EmergencyLevel;
 import org.gridcommand.cases.Priority;
 import org.gridcommand.geo.GeoPoint;
+import org.gridcommand.stats.StatsFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,7 +110,10 @@ class CapExporterTest {
     private static Document parse(String xml) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
-        return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        var builder = f.newDocumentBuilder();
+        // Fatal errors are thrown, not also printed to stderr (the default handler does both).
+        builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+        return builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<Element> children(Element parent) {
@@ -252,6 +260,29 @@ class CapExporterTest {
         String swapped = xml.replace("<msgType>Alert</msgType>", "#").replace("<status>Actual</status>", "<msgType>Alert</msgType>")
                 .replace("#", "<status>Actual</status>");
         assertThatThrownBy(() -> validate(swapped)).isInstanceOf(org.xml.sax.SAXException.class);
+    }
+
+    @Test
+    void controlCharactersAndLoneSurrogatesInACaseBecomeReplacementCharactersInAWellFormedValidFile() throws Exception {
+        // ESC and SOH as a field device's firmware leaves them, a high surrogate without its pair, and a
+        // character outside the Basic Multilingual Plane (U+20BB7 𠮷) that must survive whole.
+        Case c = Case.builder().id("01JDX7Q3M8R2KZ5W6T9YB4HNCG").channel(Channel.GRID_WORKER).categoryCode("0601")
+                .priority(Priority.URGENT).state(CaseState.REPORTED).reportedAt(at("2026-11-27T08:45"))
+                .location(FIRE_AT).address("香洲区\u0001康宁社区\u001B[31m12栋")
+                .description("居民楼三层起火\uD83D，\u0000消防已出动 \uD842\uDFB7").build();
+        CaseCapExport export = new CaseCapExport(exporter, categories, StatsFixtures.district(),
+                Clock.fixed(at("2026-11-27T08:46"), ZoneOffset.UTC), SHANGHAI);
+        Path file = export.write(c, dir.resolve(CaseCapExport.fileName(c)));
+
+        String xml = Files.readString(file, StandardCharsets.UTF_8);
+        validate(xml);
+        Element info = children(assertCapRules(xml), "info").get(0);
+        assertThat(text(info, "description")).isEqualTo("居民楼三层起火\uFFFD，\uFFFD消防已出动 \uD842\uDFB7");
+        assertThat(text(info, "headline")).isEqualTo("住宅火灾：香洲区\uFFFD康宁社区\uFFFD[31m12栋");
+        assertThat(text(children(info, "area").get(0), "areaDesc")).isEqualTo("香洲区\uFFFD康宁社区\uFFFD[31m12栋");
+        // Guards the guard: the same file with the forbidden character put back is refused by the parser.
+        assertThatThrownBy(() -> parse(xml.replaceFirst("\uFFFD", "\u0001")))
+                .isInstanceOf(org.xml.sax.SAXParseException.class);
     }
 
     @Test
