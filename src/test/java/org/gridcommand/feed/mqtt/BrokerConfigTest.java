@@ -47,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>A message that must never arrive is proved absent by ordering, not by waiting: the same client publishes it
  * and then an allowed marker, and the broker delivers one client's messages to a subscriber in order, so once
- * the marker is in, anything forbidden would have been in before it.
+ * the marker is in, anything forbidden would have been in before it. That a device is sent nothing is read off
+ * the wire ({@link WireSubscriber}): the broker's answer to a ping comes behind anything it had queued for it.
  */
 class BrokerConfigTest {
     private static final String DISTRICT = "440402";
