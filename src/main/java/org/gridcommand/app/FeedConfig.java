@@ -12,8 +12,8 @@ import org.gridcommand.feed.mqtt.MqttSettings;
  * The seat's field-feed broker, from {@code feed.json} in its data folder (next to tiles.json):
  * <pre>{"broker": "ssl://mqtt.centre.example:8883", "user": "seat-07", "passwordEnv": "GC_MQTT_PASSWORD",
  *  "clientId": "gc-seat-07"}</pre>
- * Only {@code broker} is required. The password is never in the file: {@code passwordEnv} names the
- * environment variable that holds it. TLS is chosen by the URL (ssl://, wss://) and uses the JVM's trust store.
+ * Only {@code broker} is required; without {@code clientId} the seat uses its own random id ({@link SeatClientId}).
+ * The password is never in the file: {@code passwordEnv} names the environment variable that holds it. TLS is chosen by the URL (ssl://, wss://) and uses the JVM's trust store.
  */
 public record FeedConfig(String broker, String user, String passwordEnv, String clientId) {
     public static final String FILE = "feed.json";
@@ -60,6 +60,14 @@ public record FeedConfig(String broker, String user, String passwordEnv, String 
             password = value.toCharArray();
         }
         return new MqttSettings(broker, clientId != null ? clientId : defaultClientId, user, password, topicFilter);
+    }
+
+    /**
+     * The settings of a seat with this data folder: feed.json's {@code clientId} when it names one, else the
+     * seat's own random id kept in the folder ({@link SeatClientId}).
+     */
+    public MqttSettings settingsForSeat(Path dataDir, String topicFilter) {
+        return settings(clientId != null ? clientId : SeatClientId.load(dataDir).id(), topicFilter);
     }
 
     private static String text(JsonNode root, String field) {

@@ -22,6 +22,7 @@ import org.gridcommand.feed.FeedIngest;
 import org.gridcommand.app.FieldFeed;
 import org.gridcommand.app.DemoField;
 import org.gridcommand.app.FeedConfig;
+import org.gridcommand.app.SeatClientId;
 import org.gridcommand.common.Messages;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.ui.fx.FxThread;
@@ -164,7 +165,7 @@ public final class ConsoleLauncher {
         try {
             broker = options.broker() != null
                     ? new MqttSettings(options.broker(), seatClientId(context), null, null, topics)
-                    : FeedConfig.load(context.dataDir()).map(c -> c.settings(seatClientId(context), topics)).orElse(null);
+                    : FeedConfig.load(context.dataDir()).map(c -> c.settingsForSeat(context.dataDir(), topics)).orElse(null);
         } catch (IllegalArgumentException e) {
             LOG.log(System.Logger.Level.ERROR, "field feed: " + e.getMessage());
             warn(context, e.getMessage());
@@ -198,8 +199,7 @@ public final class ConsoleLauncher {
 
     /** One MQTT session per seat: the broker keeps this seat's unacknowledged messages under this id. */
     private static String seatClientId(AppContext context) {
-        String seat = context.dataDir() == null ? "central" : context.dataDir().toAbsolutePath().toString();
-        return "gc-seat-" + Integer.toHexString(seat.hashCode());
+        return SeatClientId.load(context.dataDir()).id();
     }
 
     public static String stylesheet() {

@@ -36,6 +36,8 @@ public final class MqttPublisher implements AutoCloseable {
             }
             client.connect(options).waitForCompletion(TimeUnit.SECONDS.toMillis(10));
         } catch (MqttException e) {
+            // A refused connection (no account, wrong password) leaves nothing running behind it.
+            threads.shutdownNow();
             throw new MqttFeedException("cannot connect to the MQTT broker at " + brokerUrl + ": "
                     + MqttFeedSource.describe(e), e);
         }
