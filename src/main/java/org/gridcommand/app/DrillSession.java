@@ -130,7 +130,7 @@ public final class DrillSession implements AutoCloseable {
 
     /** The incident's case in the drill store, once the intake has made it. */
     public Optional<Case> incidentCase() {
-        return context.database().cases().findByReportId(runner.incidentMessageId());
+        return context.database().cases().findByReportId(runner.incidentReportId());
     }
 
     /** The score so far, from what the drill store recorded. */

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.gridcommand.feed.FeedDelivery;
 import org.gridcommand.feed.FeedTopic;
+import org.gridcommand.feed.MessageKey;
 
 /**
  * Plays a scenario's timeline on the drill clock: each event is sent when the drill's time reaches its offset —
@@ -112,6 +113,12 @@ public final class DrillRunner implements AutoCloseable {
     /** The message id the incident report carries (the drill case's report id). */
     public String incidentMessageId() {
         return messageId(scenario.incidentEvent());
+    }
+
+    /** The report id of the drill case the incident report opens: its sender and message id (see MessageKey). */
+    public String incidentReportId() {
+        ScriptedEvent incident = scenario.events().get(scenario.incidentEvent());
+        return new MessageKey(incident.sender(), incidentMessageId()).reportId();
     }
 
     public synchronized int pending() {
