@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gridcommand.cases.Case;
 import org.gridcommand.cases.CaseEvent;
+import org.gridcommand.cases.TrailActor;
 import org.gridcommand.common.Messages;
 import org.gridcommand.plans.Checklist;
 import org.gridcommand.plans.NotificationRecord;
@@ -34,7 +35,7 @@ public record CaseTimeline(Case source, List<Line> lines) {
             if (e.note() != null && !e.note().isBlank()) {
                 what = what + " — " + e.note();
             }
-            lines.add(new Line(e.at(), e.operatorName(), what));
+            lines.add(new Line(e.at(), TrailActor.label(e, text), what));
         }
         plan.ifPresent(checklist -> {
             for (PlanStep step : checklist.steps()) {

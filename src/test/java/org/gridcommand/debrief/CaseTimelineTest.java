@@ -39,8 +39,8 @@ class CaseTimelineTest {
                 "Reported", "Accepted — on it & calling 119", "Checked on video — 44040210001327000140");
         String html = DebriefHtml.render("Case C1", "Residential fire · 3 栋 <3 楼>", false, List.of(), timeline, ZONE,
                 text);
-        assertThat(html).contains("<tr><td>08:45:00</td><td>W0108</td><td>Reported</td></tr>")
-                .contains("<tr><td>08:47:00</td><td>Zhang</td><td>Checked on video — 44040210001327000140</td></tr>")
+        assertThat(html).contains("<tr><td>08:45:00</td><td>W0108 (grid worker)</td><td>Reported</td></tr>")
+                .contains("<tr><td>08:47:00</td><td>Zhang (Duty officer)</td><td>Checked on video — 44040210001327000140</td></tr>")
                 .contains("on it &amp; calling 119").contains("3 栋 &lt;3 楼&gt;")
                 .doesNotContain("演练 DRILL").doesNotContain("<h2>Scores</h2>");
         assertThat(DebriefHtml.minutes(Duration.ofSeconds(125))).isEqualTo("2:05");

@@ -16,6 +16,7 @@ import org.gridcommand.cases.Assignee;
 import org.gridcommand.cases.Case;
 import org.gridcommand.cases.CaseEvent;
 import org.gridcommand.cases.MergedReport;
+import org.gridcommand.cases.TrailActor;
 import org.gridcommand.common.ChangeBus;
 import org.gridcommand.directory.Department;
 import org.gridcommand.directory.DepartmentDirectory;
@@ -254,8 +255,7 @@ public final class CaseDetailViewModel {
     private List<TimelineLine> timelineOf(List<CaseEvent> events) {
         List<TimelineLine> out = new ArrayList<>(events.size());
         for (CaseEvent e : events) {
-            String operator = e.role() == null ? e.operatorName()
-                    : texts.format("detail.operator", e.operatorName(), texts.get("role." + e.role().name()));
+            String operator = TrailActor.label(e, texts.messages());
             out.add(new TimelineLine(e, texts.fullTime(e.at()), texts.get("caseAction." + e.action().name()), operator,
                     e.note() == null ? "" : e.note()));
         }

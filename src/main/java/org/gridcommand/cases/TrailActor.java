@@ -1,0 +1,23 @@
+package org.gridcommand.cases;
+
+import org.gridcommand.common.Messages;
+
+/**
+ * Who wrote a trail line, in words for a screen or a report: an officer with their role, or a worker, a sensor, the
+ * hotline, video analytics or the system named as such, so a reader never takes a device's report for an officer's
+ * decision.
+ */
+public final class TrailActor {
+    private TrailActor() {
+    }
+
+    public static String label(CaseEvent e, Messages text) {
+        if (e.role() != null) {
+            return text.format("detail.operator", e.operatorName(), text.get("role." + e.role().name()));
+        }
+        if (e.actorKind() == null) {
+            return e.operatorName(); // a line written before the actor's kind was recorded
+        }
+        return text.format("detail.operator", e.operatorName(), text.get("actor." + e.actorKind().name()));
+    }
+}
