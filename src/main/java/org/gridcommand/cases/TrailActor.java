@@ -18,6 +18,10 @@ public final class TrailActor {
         if (e.actorKind() == null) {
             return e.operatorName(); // a line written before the actor's kind was recorded
         }
-        return text.format("detail.operator", e.operatorName(), text.get("actor." + e.actorKind().name()));
+        String kind = text.get("actor." + e.actorKind().name());
+        if (e.actorKind() == org.gridcommand.duty.ActorKind.SYSTEM && "system".equals(e.operatorName())) {
+            return kind; // the program's own line: "系统", not "system（系统）"
+        }
+        return text.format("detail.operator", e.operatorName(), kind);
     }
 }
