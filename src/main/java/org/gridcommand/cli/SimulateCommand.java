@@ -1,20 +1,28 @@
 package org.gridcommand.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.gridcommand.cases.Category;
 import org.gridcommand.cases.CategoryDictionary;
 import org.gridcommand.demo.DemoDistrictGenerator;
+import org.gridcommand.feed.FeedPlausibility;
 import org.gridcommand.feed.FeedTopic;
 import org.gridcommand.feed.SensorRegistry;
 import org.gridcommand.feed.mqtt.MqttFeedException;
 import org.gridcommand.feed.mqtt.MqttPublisher;
+import org.gridcommand.feed.sim.FieldPace;
 import org.gridcommand.feed.sim.FieldSimulator;
 import org.gridcommand.grid.District;
 import picocli.CommandLine;
@@ -23,7 +31,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code simulate}: the demo district's field on a real broker: every grid worker patrols their grid and
- * sends fixes, reports and status; sensors raise alarms; optionally a share of broken messages.
+ * sends fixes, reports and status; sensors raise alarms; optionally a share of broken messages. Faster than
+ * real time, the simulated span is placed to end when the run ends ({@link FieldPace}), so no message is dated
+ * ahead of the console's clock, and a run that would date messages older than the console accepts
+ * ({@code assets/feed/plausibility.json}) is refused.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Publish the demo district's field (patrols, reports, alarms) to an MQTT broker in real time.")
@@ -67,11 +78,65 @@ public final class SimulateCommand implements Callable<Integer> {
     String duration;
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
-            description = "Simulated seconds per real second, 1 to 3600 (default: ${DEFAULT-VALUE}).")
+            description = "Simulated seconds per real second, 1 to 3600; above 1 the simulated span ends when the run ends,"
+                    + " so messages are dated in the past, never ahead of the clock (default: ${DEFAULT-VALUE}).")
     double speed;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the field (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    /**
+     * How much of a kind's age window the first message may use: the rest is for a console that reads its
+     * queue a little late (a restart, a busy disk), so that it still accepts every message meant valid.
+     */
+    private static final double WINDOW_USED = 0.9;
+    private static final Duration LONGEST_RUN = Duration.ofDays(3650);
+    private static final DateTimeFormatter CHINA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssxxx", Locale.ROOT)
+            .withZone(ZoneOffset.ofHours(8));
+
+    /**
+     * Why a run of {@code length} at {@code speed} would date its first messages older than the console
+     * accepts for a kind it sends ({@code assets/feed/plausibility.json}), or null when it would not. The
+     * command refuses such a run rather than shortening it: a run shorter than asked would pass for the one
+     * asked for, and the sentence names the longest run that works.
+     */
+    static String tooOld(Set<FeedTopic.Kind> kinds, FeedPlausibility plausibility, Duration length, double speed) {
+        Duration oldest = FieldPace.oldestAge(length, speed);
+        Duration strictest = null;
+        List<String> strictestKinds = new ArrayList<>();
+        for (FeedTopic.Kind kind : kinds) {
+            Duration maxAge = plausibility.window(kind).maxAge();
+            if (strictest == null || maxAge.compareTo(strictest) < 0) {
+                strictest = maxAge;
+                strictestKinds.clear();
+            }
+            if (maxAge.equals(strictest)) {
+                strictestKinds.add(kind.level());
+            }
+        }
+        if (strictest == null) {
+            return null;
+        }
+        Duration allowed = Duration.ofMillis((long) (strictest.toMillis() * WINDOW_USED));
+        if (oldest.compareTo(allowed) <= 0) {
+            return null;
+        }
+        Duration longest = FieldPace.longestLength(allowed, speed).truncatedTo(ChronoUnit.MINUTES);
+        return String.format(Locale.ROOT, "%s of simulated time at --speed %s would date the first messages %s"
+                + " back, but the console quarantines %s messages older than %s (%s): at this speed run at most"
+                + " --duration %s, or run more slowly", hoursAndMinutes(length), fmt(speed), hoursAndMinutes(oldest),
+                String.join(" and ", strictestKinds), hoursAndMinutes(strictest), "assets/" + FeedPlausibility.FILE,
+                longest);
+    }
+
+    private static String hoursAndMinutes(Duration d) {
+        long minutes = d.toMinutes();
+        return minutes % 60 == 0 ? (minutes / 60) + " h" : (minutes / 60) + " h " + (minutes % 60) + " min";
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -80,7 +145,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Duration length;
         try {
             length = duration.matches("\\d+") ? Duration.ofMinutes(Long.parseLong(duration)) : Duration.parse(duration);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
             err.println("gridcommand: --duration must be minutes or ISO-8601 like PT10M, got " + duration);
             return 2;
         }
@@ -88,7 +153,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 : !(rate > 0 && rate <= 600) ? "--rate must be above 0 and at most 600 fixes per minute, got " + rate
                 : !(speed >= 1 && speed <= 3600) ? "--speed must be 1 to 3600, got " + speed
                 : !(malformed >= 0 && malformed <= 1) ? "--malformed must be 0 to 1, got " + malformed
-                : length.isNegative() || length.isZero() ? "--duration must be positive, got " + duration : null;
+                : length.isNegative() || length.isZero() ? "--duration must be positive, got " + duration
+                : length.compareTo(LONGEST_RUN) > 0 ? "--duration must be at most " + LONGEST_RUN.toDays()
+                        + " days, got " + duration : null;
         if (problem != null) {
             err.println("gridcommand: " + problem);
             return 2;
@@ -102,16 +169,34 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             password = value.toCharArray();
         }
+        Duration interval = Duration.ofMillis(Math.max(100, Math.round(60_000 / rate)));
+        FieldSimulator.Settings settings = new FieldSimulator.Settings(workers, interval, reportsPerHour, alarmsPerHour,
+                malformed, seed);
+        String stale;
+        try {
+            stale = tooOld(settings.kinds(), FeedPlausibility.loadDefault(), length, speed);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("gridcommand: " + e.getMessage());
+            return 2;
+        }
+        if (stale != null) {
+            err.println("gridcommand: " + stale);
+            return 2;
+        }
         District district = DemoDistrictGenerator.generate(DemoDistrictGenerator.DEFAULT_SEED).district();
         List<String> minors = CategoryDictionary.loadDefault().minors().stream().map(Category::code).toList();
-        Duration interval = Duration.ofMillis(Math.max(100, Math.round(60_000 / rate)));
-        Instant start = Instant.now();
-        FieldSimulator sim = new FieldSimulator(district, SensorRegistry.loadDemo(), minors,
-                new FieldSimulator.Settings(workers, interval, reportsPerHour, alarmsPerHour, malformed, seed), start);
         String clientId = "gc-sim-" + UUID.randomUUID().toString().substring(0, 8);
         try (MqttPublisher publisher = new MqttPublisher(broker, clientId, user, password, 1000)) {
+            FieldPace pace = new FieldPace(Clock.systemUTC(), length, speed);
+            FieldSimulator sim = new FieldSimulator(district, SensorRegistry.loadDemo(), minors, settings,
+                    pace.simulatedStart());
             out.printf(Locale.ROOT, "simulating %d workers of %s on %s: a fix every %.1f s, x%.0f speed, for %s%n",
                     sim.walkers(), district.name().en(), broker, interval.toMillis() / 1000.0, speed, length);
+            if (speed > 1) {
+                out.printf(Locale.ROOT, "simulated time runs from %s to %s, ending when the run ends: every message"
+                        + " is dated in the past, none ahead of the clock%n", CHINA_TIME.format(pace.simulatedStart()),
+                        CHINA_TIME.format(pace.simulatedEnd()));
+            }
             out.println("topics: " + FeedTopic.subscription(district.adminCode()));
             out.flush();
             long published = 0;
@@ -119,17 +204,10 @@ public final class SimulateCommand implements Callable<Integer> {
                 publisher.publish(m.topic(), m.payload());
                 published++;
             }
-            long wallStart = System.nanoTime();
-            long lastReport = wallStart;
-            Instant end = start.plus(length);
-            Instant simNow = start;
-            while (simNow.isBefore(end)) {
+            long lastReport = System.nanoTime();
+            while (!pace.finished()) {
                 Thread.sleep(100);
-                long elapsedNanos = System.nanoTime() - wallStart;
-                simNow = start.plusNanos((long) (elapsedNanos * speed));
-                if (simNow.isAfter(end)) {
-                    simNow = end;
-                }
+                Instant simNow = pace.simulatedNow();
                 for (FieldSimulator.Message m : sim.advanceTo(simNow)) {
                     publisher.publish(m.topic(), m.payload());
                     published++;
@@ -137,7 +215,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 if (System.nanoTime() - lastReport > 10_000_000_000L) {
                     lastReport = System.nanoTime();
                     out.printf(Locale.ROOT, "%s simulated, %d messages published%n",
-                            Duration.between(start, simNow).withNanos(0), published);
+                            Duration.between(pace.simulatedStart(), simNow).withNanos(0), published);
                     out.flush();
                 }
             }

@@ -1,5 +1,6 @@
 package org.gridcommand.feed.sim;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -7,13 +8,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.gridcommand.feed.FeedTopic;
 import org.gridcommand.feed.Sensor;
@@ -22,28 +28,41 @@ import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.District;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.SmallGrid;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
- * The field as the centre hears it: each grid worker walks a patrol inside their own small grid (walks to a
- * random place in it at 1.0-1.5 m/s, stays there one to five minutes, walks on), their app sends a GPS fix
- * every {@link Settings#gpsInterval} with a few metres of scatter, goes on duty at the start, and now and
- * then reports a case where the worker stands; sensors raise an occasional alarm. With
+ * The field as the centre hears it: each grid worker patrols inside their own small grid (walks at 1.0-1.5 m/s
+ * to a place in it, stays there one to five minutes or more, walks on: {@link PatrolWalk}), their app sends a
+ * GPS fix every {@link Settings#gpsInterval} with a few metres of scatter, goes on duty at the start, and now
+ * and then reports a case where the worker stands; sensors raise an occasional alarm. With
  * {@link Settings#malformedShare} above zero, that share of the messages is broken in the ways the console
- * must quarantine (bad JSON, schema violations, unknown senders, swapped coordinates, jumps).
+ * must quarantine (bad JSON, schema violations, unknown senders, swapped coordinates).
  *
- * <p>Driven by simulated time ({@link #advanceTo}), with a seed: the same seed gives the same messages, so
+ * <p>Driven by simulated time ({@link #advanceTo}). What a worker does is a function of the seed, the worker
+ * and the absolute time, not of the run: the walk, the fix schedule (every interval from a fixed epoch, each
+ * worker's phase drawn from the seed) and each fix's scatter. Two runs with the same seed that overlap in time
+ * therefore send the same fix for the same worker and instant, and a console that heard the first run sees no
+ * worker jump in the second. What is an event of the run (report and alarm times, which messages break) is
+ * drawn from the seed and the start. Message ids carry the run, {@code <sender>:<start>.<seed>:<kind><n>}
+ * (start in epoch milliseconds and seed in base 36, kind {@code g} fix, {@code r} report, {@code s} status,
+ * {@code a} alarm, n counting from 1 per sender and kind), so a second run's messages are never taken for
+ * redeliveries of the first's. The same seed and start give the same messages however the run is stepped, so
  * the demo, drills, tests and benchmarks can replay it. Not thread-safe.
  */
 public final class FieldSimulator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter AT = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
-    private static final double METRES_PER_DEGREE = 111_320;
+    /** GPS scatter: the standard deviation of each fix's error east and north, in metres. */
+    private static final double SCATTER_METRES = 4;
+    /** A sender id longer than this is replaced in message ids by a hash, so every id stays within 64 characters. */
+    private static final int LONGEST_SENDER_IN_ID = 12;
+    private static final Pattern SHORT_SENDER =
+            Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0," + (LONGEST_SENDER_IN_ID - 1) + "}");
+    private static final long PHASE = 11;
+    private static final long SCATTER = 12;
+    private static final long ALARMS = 13;
+    private static final long BREAKAGE = 14;
     private static final String[] DESCRIPTIONS = {
         "井盖缺失 / manhole cover missing", "路灯不亮 / street light out", "占道经营 / street vending on the pavement",
         "垃圾堆放 / rubbish dumped", "违章停车 / illegal parking", "道路破损 / road surface broken",
@@ -53,7 +72,7 @@ public final class FieldSimulator {
 
     /**
      * @param workers           how many of the district's grid workers walk (the first ones by id)
-     * @param gpsInterval       time between two fixes of one worker
+     * @param gpsInterval       time between two fixes of one worker, at least a millisecond
      * @param reportsPerHour    case reports per worker per hour on average
      * @param alarmsPerHour     sensor alarms per hour for the whole district
      * @param malformedShare    share of messages deliberately broken, 0 to 1
@@ -65,8 +84,8 @@ public final class FieldSimulator {
             if (workers < 0) {
                 throw new IllegalArgumentException("workers must be 0 or more, got " + workers);
             }
-            if (gpsInterval.isNegative() || gpsInterval.isZero()) {
-                throw new IllegalArgumentException("the GPS interval must be positive, got " + gpsInterval);
+            if (gpsInterval.toMillis() < 1) {
+                throw new IllegalArgumentException("the GPS interval must be at least 1 ms, got " + gpsInterval);
             }
             if (reportsPerHour < 0 || alarmsPerHour < 0) {
                 throw new IllegalArgumentException("rates must be 0 or more");
@@ -74,6 +93,22 @@ public final class FieldSimulator {
             if (malformedShare < 0 || malformedShare > 1) {
                 throw new IllegalArgumentException("the malformed share must be 0 to 1, got " + malformedShare);
             }
+        }
+
+        /** The kinds of message a field with these settings sends (at most: a district may have no sensors). */
+        public Set<FeedTopic.Kind> kinds() {
+            Set<FeedTopic.Kind> kinds = EnumSet.noneOf(FeedTopic.Kind.class);
+            if (workers > 0) {
+                kinds.add(FeedTopic.Kind.STATUS);
+                kinds.add(FeedTopic.Kind.GPS);
+                if (reportsPerHour > 0) {
+                    kinds.add(FeedTopic.Kind.REPORT);
+                }
+            }
+            if (alarmsPerHour > 0) {
+                kinds.add(FeedTopic.Kind.ALARM);
+            }
+            return kinds;
         }
 
         /** The district's normal day: every worker, a fix every 30 s, a report every 4 h, 2 alarms an hour. */
@@ -90,16 +125,20 @@ public final class FieldSimulator {
     private final List<Sensor> sensors;
     private final List<String> categories;
     private final Settings settings;
-    private final Random rnd;
+    private final Instant start;
+    private final long intervalMillis;
+    /** Seeds what belongs to this run rather than to the field: event times, breakages. */
+    private final long runSeed;
+    private final String runTag;
     private final List<Walker> walkers = new ArrayList<>();
-    private final GeometryFactory geometry = new GeometryFactory();
+    private final Random alarmRandom;
+    private final Map<String, Long> alarmsSent = new HashMap<>();
     private Instant now;
     private Instant nextAlarm;
-    private long counter;
 
     /**
      * @param minorCategories the minor category codes reports may carry
-     * @param start           the simulated moment the shift starts
+     * @param start           the simulated moment the shift starts (kept to the millisecond)
      */
     public FieldSimulator(District district, SensorRegistry sensors, List<String> minorCategories, Settings settings,
                           Instant start) {
@@ -107,8 +146,14 @@ public final class FieldSimulator {
         this.sensors = List.copyOf(sensors.sensors());
         this.categories = List.copyOf(minorCategories);
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.rnd = new Random(settings.seed());
-        this.now = Objects.requireNonNull(start, "start");
+        this.start = Objects.requireNonNull(start, "start").truncatedTo(ChronoUnit.MILLIS);
+        this.now = this.start;
+        this.intervalMillis = settings.gpsInterval().toMillis();
+        long startMillis = this.start.toEpochMilli();
+        this.runSeed = SimHash.of(settings.seed(), startMillis);
+        this.runTag = Long.toUnsignedString(startMillis, 36) + "." + Long.toUnsignedString(settings.seed(), 36);
+        this.alarmRandom = SimHash.random(runSeed, ALARMS);
+        GeometryFactory geometry = new GeometryFactory();
         Map<String, SmallGrid> grids = district.smallGrids().stream()
                 .collect(Collectors.toMap(g -> g.code().value(), Function.identity()));
         List<GridWorker> roster = district.gridWorkers().stream().sorted(Comparator.comparing(GridWorker::id))
@@ -116,32 +161,35 @@ public final class FieldSimulator {
         for (GridWorker w : roster) {
             SmallGrid grid = grids.get(w.smallGrid().value());
             if (grid != null) {
-                walkers.add(new Walker(w, grid, PreparedGeometryFactory.prepare(grid.area())));
+                long key = SimHash.of(settings.seed(), SimHash.of(w.id()));
+                walkers.add(new Walker(w, grid, key, new PatrolWalk(key, grid, geometry),
+                        firstFixFrom(startMillis, key), SimHash.random(runSeed, key), idPrefix(w.id()),
+                        district.adminCode()));
             }
         }
         for (Walker w : walkers) {
-            w.position = w.worker.lastPosition() != null && w.area.contains(point(w.worker.lastPosition()))
-                    ? w.worker.lastPosition() : randomPointIn(w);
-            w.target = randomPointIn(w);
-            w.speed = 1.0 + rnd.nextDouble() * 0.5;
-            // Phones do not all send on the same second.
-            w.nextFix = start.plusMillis((long) (rnd.nextDouble() * settings.gpsInterval().toMillis()));
-            w.nextReport = start.plus(exponential(settings.reportsPerHour()));
+            w.nextReport = now.plus(exponential(w.reports, settings.reportsPerHour()));
         }
-        nextAlarm = start.plus(exponential(settings.alarmsPerHour()));
+        nextAlarm = now.plus(exponential(alarmRandom, settings.alarmsPerHour()));
     }
 
     public int walkers() {
         return walkers.size();
     }
 
+    /** The simulated moment the run starts, to the millisecond. */
+    public Instant start() {
+        return start;
+    }
+
     /** The on-duty status messages of the shift's start: send them first. */
     public List<Message> shiftStart() {
         List<Message> out = new ArrayList<>();
         for (Walker w : walkers) {
-            ObjectNode m = header(w.worker.id(), "workerId", now);
+            String id = w.idPrefix + 's' + (++w.statuses);
+            ObjectNode m = header(w.worker.id(), "workerId", id, now);
             m.put("state", "on_duty");
-            out.add(maybeBroken(FeedTopic.Kind.STATUS, w.worker.id(), m));
+            out.add(maybeBroken(w.statusTopic, id, m.toString(), now));
         }
         return out;
     }
@@ -149,106 +197,78 @@ public final class FieldSimulator {
     /** Walks the field forward to {@code until}; returns the messages due on the way, in time order. */
     public List<Message> advanceTo(Instant until) {
         List<Message> out = new ArrayList<>();
+        if (until.isBefore(now)) {
+            return out;
+        }
+        long untilMillis = until.toEpochMilli();
         for (Walker w : walkers) {
-            while (!w.nextFix.isAfter(until)) {
-                walk(w, w.nextFix);
-                out.add(fix(w));
-                w.nextFix = w.nextFix.plus(settings.gpsInterval());
-            }
-            walk(w, until);
-            while (!w.nextReport.isAfter(until)) {
-                out.add(report(w, w.nextReport));
-                w.nextReport = w.nextReport.plus(exponential(settings.reportsPerHour()));
+            // Fixes and reports of one worker in time order, so the walk plans each leg once.
+            while (true) {
+                boolean fixDue = w.nextFix <= untilMillis;
+                boolean reportDue = !w.nextReport.isAfter(until);
+                if (fixDue && (!reportDue || w.nextFix <= w.nextReport.toEpochMilli())) {
+                    out.add(fix(w, w.nextFix));
+                    w.nextFix += intervalMillis;
+                } else if (reportDue) {
+                    out.add(report(w, w.nextReport));
+                    w.nextReport = w.nextReport.plus(exponential(w.reports, settings.reportsPerHour()));
+                } else {
+                    break;
+                }
             }
         }
         while (!sensors.isEmpty() && !nextAlarm.isAfter(until)) {
-            out.add(alarm(sensors.get(rnd.nextInt(sensors.size())), nextAlarm));
-            nextAlarm = nextAlarm.plus(exponential(settings.alarmsPerHour()));
+            out.add(alarm(sensors.get(alarmRandom.nextInt(sensors.size())), nextAlarm));
+            nextAlarm = nextAlarm.plus(exponential(alarmRandom, settings.alarmsPerHour()));
         }
         now = until;
         out.sort(Comparator.comparing(Message::at));
         return out;
     }
 
-    // ---------------------------------------------------------------- walking
+    // ---------------------------------------------------------------- the field
 
     private static final class Walker {
         final GridWorker worker;
         final SmallGrid grid;
-        final PreparedGeometry area;
-        GeoPoint position;
-        GeoPoint target;
-        double speed;
-        Instant movedAt;
-        Instant dwellUntil;
-        Instant nextFix;
+        final long key;
+        final PatrolWalk walk;
+        final Random reports;
+        final String idPrefix;
+        final String gpsTopic;
+        final String reportTopic;
+        final String statusTopic;
+        long nextFix;
         Instant nextReport;
+        long fixes;
+        long reportsSent;
+        long statuses;
 
-        Walker(GridWorker worker, SmallGrid grid, PreparedGeometry area) {
+        Walker(GridWorker worker, SmallGrid grid, long key, PatrolWalk walk, long firstFix, Random reports,
+               String idPrefix, String district) {
             this.worker = worker;
             this.grid = grid;
-            this.area = area;
+            this.key = key;
+            this.walk = walk;
+            this.nextFix = firstFix;
+            this.reports = reports;
+            this.idPrefix = idPrefix;
+            this.gpsTopic = FeedTopic.of(district, FeedTopic.Kind.GPS, worker.id()).topic();
+            this.reportTopic = FeedTopic.of(district, FeedTopic.Kind.REPORT, worker.id()).topic();
+            this.statusTopic = FeedTopic.of(district, FeedTopic.Kind.STATUS, worker.id()).topic();
         }
     }
 
-    private void walk(Walker w, Instant to) {
-        Instant from = w.movedAt == null ? to : w.movedAt;
-        w.movedAt = to;
-        double seconds = Math.max(0, Duration.between(from, to).toMillis() / 1000.0);
-        while (seconds > 0) {
-            if (w.dwellUntil != null) {
-                double left = Duration.between(from, w.dwellUntil).toMillis() / 1000.0;
-                if (left > seconds) {
-                    return;
-                }
-                seconds -= Math.max(0, left);
-                w.dwellUntil = null;
-                w.target = randomPointIn(w);
-            }
-            double[] d = metres(w.position, w.target);
-            double distance = Math.hypot(d[0], d[1]);
-            double step = w.speed * seconds;
-            if (step < distance) {
-                double f = step / distance;
-                w.position = offset(w.position, d[0] * f, d[1] * f);
-                return;
-            }
-            w.position = w.target;
-            seconds -= distance / w.speed;
-            from = to.minusMillis((long) (seconds * 1000));
-            w.dwellUntil = from.plusSeconds(60 + rnd.nextInt(240));
-        }
+    /**
+     * The worker's first fix at or after the start, on the worker's own schedule: every interval from the
+     * fixed epoch, shifted by a phase drawn from the worker's key (phones do not all send on the same second).
+     */
+    private long firstFixFrom(long startMillis, long key) {
+        long phase = PatrolWalk.EPOCH_MILLIS + Math.floorMod(SimHash.of(key, PHASE), intervalMillis);
+        return phase - Math.floorDiv(phase - startMillis, intervalMillis) * intervalMillis;
     }
 
-    private GeoPoint randomPointIn(Walker w) {
-        Envelope e = w.grid.area().getEnvelopeInternal();
-        for (int i = 0; i < 1000; i++) {
-            GeoPoint p = new GeoPoint(e.getMinX() + rnd.nextDouble() * e.getWidth(),
-                    e.getMinY() + rnd.nextDouble() * e.getHeight());
-            if (w.area.contains(point(p))) {
-                return p;
-            }
-        }
-        org.locationtech.jts.geom.Point inside = w.grid.area().getInteriorPoint();
-        return new GeoPoint(inside.getX(), inside.getY());
-    }
-
-    private org.locationtech.jts.geom.Point point(GeoPoint p) {
-        return geometry.createPoint(new Coordinate(p.lon(), p.lat()));
-    }
-
-    /** East and north metres from a to b (local flat approximation, fine within a grid). */
-    private static double[] metres(GeoPoint a, GeoPoint b) {
-        double cos = Math.cos(Math.toRadians(a.lat()));
-        return new double[] {(b.lon() - a.lon()) * METRES_PER_DEGREE * cos, (b.lat() - a.lat()) * METRES_PER_DEGREE};
-    }
-
-    private static GeoPoint offset(GeoPoint p, double east, double north) {
-        double cos = Math.cos(Math.toRadians(p.lat()));
-        return new GeoPoint(p.lon() + east / (METRES_PER_DEGREE * cos), p.lat() + north / METRES_PER_DEGREE);
-    }
-
-    private Duration exponential(double perHour) {
+    private static Duration exponential(Random rnd, double perHour) {
         if (perHour <= 0) {
             return Duration.ofDays(3650);
         }
@@ -258,47 +278,79 @@ public final class FieldSimulator {
 
     // ---------------------------------------------------------------- messages
 
-    private Message fix(Walker w) {
-        GeoPoint scattered = offset(w.position, rnd.nextGaussian() * 4, rnd.nextGaussian() * 4);
-        ObjectNode m = header(w.worker.id(), "workerId", w.nextFix);
-        m.put("lon", round(scattered.lon()));
-        m.put("lat", round(scattered.lat()));
-        m.put("accuracy", 4 + rnd.nextInt(8));
-        return maybeBroken(FeedTopic.Kind.GPS, w.worker.id(), m);
+    private Message fix(Walker w, long atMillis) {
+        // The scatter belongs to the worker and the instant, so a fix sent again by another run is the same fix.
+        Random scatter = SimHash.random(w.key, SCATTER, atMillis);
+        GeoPoint seen = PatrolWalk.offset(w.walk.positionAt(atMillis),
+                scatter.nextGaussian() * SCATTER_METRES, scatter.nextGaussian() * SCATTER_METRES);
+        Instant at = Instant.ofEpochMilli(atMillis);
+        String id = w.idPrefix + 'g' + (++w.fixes);
+        // Written by hand, as fixes are nearly all of the field (a day of the district is 900,000): the id and
+        // the worker id are of the protocol's alphabets (the worker's topic checked that), nothing to escape.
+        String json = new StringBuilder(180).append("{\"v\":1,\"id\":\"").append(id)
+                .append("\",\"workerId\":\"").append(w.worker.id())
+                .append("\",\"at\":\"").append(AT.format(at.atOffset(CHINA)))
+                .append("\",\"lon\":").append(round(seen.lon()))
+                .append(",\"lat\":").append(round(seen.lat()))
+                .append(",\"accuracy\":").append(4 + scatter.nextInt(8)).append('}').toString();
+        return maybeBroken(w.gpsTopic, id, json, at);
     }
 
     private Message report(Walker w, Instant at) {
-        ObjectNode m = header(w.worker.id(), "workerId", at);
-        m.put("category", categories.isEmpty() ? "0101" : categories.get(rnd.nextInt(categories.size())));
-        m.put("lon", round(w.position.lon()));
-        m.put("lat", round(w.position.lat()));
-        m.put("description", DESCRIPTIONS[rnd.nextInt(DESCRIPTIONS.length)]);
+        GeoPoint here = w.walk.positionAt(at.toEpochMilli());
+        String id = w.idPrefix + 'r' + (++w.reportsSent);
+        ObjectNode m = header(w.worker.id(), "workerId", id, at);
+        m.put("category", categories.isEmpty() ? "0101" : categories.get(w.reports.nextInt(categories.size())));
+        m.put("lon", round(here.lon()));
+        m.put("lat", round(here.lat()));
+        m.put("description", DESCRIPTIONS[w.reports.nextInt(DESCRIPTIONS.length)]);
         m.put("address", w.grid.name().zh());
-        return maybeBroken(FeedTopic.Kind.REPORT, w.worker.id(), m);
+        return maybeBroken(w.reportTopic, id, m.toString(), at);
     }
 
     private Message alarm(Sensor s, Instant at) {
-        ObjectNode m = header(s.id(), "sensorId", at);
+        long n = alarmsSent.merge(s.id(), 1L, Long::sum);
+        String id = idPrefix(s.id()) + 'a' + n;
+        ObjectNode m = header(s.id(), "sensorId", id, at);
         m.put("kind", s.kind());
-        return maybeBroken(FeedTopic.Kind.ALARM, s.id(), m);
+        return maybeBroken(FeedTopic.of(district.adminCode(), FeedTopic.Kind.ALARM, s.id()).topic(), id,
+                m.toString(), at);
     }
 
-    private ObjectNode header(String sender, String senderField, Instant at) {
+    /**
+     * {@code <sender>:<run tag>:}; with the kind's letter and a long, an id is at most 12 + 1 + 27 + 1 + 1 + 19
+     * = 61 characters of the protocol's id alphabet, starting with a letter or digit.
+     */
+    private String idPrefix(String sender) {
+        String inId = SHORT_SENDER.matcher(sender).matches() ? sender
+                : "x" + Long.toUnsignedString(SimHash.of(sender) >>> 8, 36);
+        return inId + ":" + runTag + ":";
+    }
+
+    private static ObjectNode header(String sender, String senderField, String id, Instant at) {
         ObjectNode m = JSON.createObjectNode();
         m.put("v", 1);
-        m.put("id", "sim" + Long.toString(settings.seed() & 0xffff, 36) + ":" + sender + ":" + (++counter));
+        m.put("id", id);
         m.put(senderField, sender);
         m.put("at", AT.format(at.atOffset(CHINA)));
         return m;
     }
 
-    private Message maybeBroken(FeedTopic.Kind kind, String sender, ObjectNode m) {
-        Instant at = Instant.from(AT.parse(m.get("at").asText()));
-        String topic = FeedTopic.of(district.adminCode(), kind, sender).topic();
-        if (settings.malformedShare() > 0 && rnd.nextDouble() < settings.malformedShare()) {
-            return Breakage.values()[rnd.nextInt(Breakage.values().length)].apply(topic, m, at, rnd);
+    private Message maybeBroken(String topic, String id, String json, Instant at) {
+        if (settings.malformedShare() > 0) {
+            // Drawn per message, so whether a message breaks does not depend on how the run is stepped.
+            Random rnd = SimHash.random(runSeed, BREAKAGE, SimHash.of(id));
+            if (rnd.nextDouble() < settings.malformedShare()) {
+                ObjectNode m;
+                try {
+                    m = (ObjectNode) JSON.readTree(json);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("the simulator wrote a message that is not JSON: " + json, e);
+                }
+                return Breakage.values()[rnd.nextInt(Breakage.values().length)].apply(topic, m, at, rnd);
+            }
         }
-        return new Message(topic, bytes(m), at);
+        return new Message(topic, json.getBytes(StandardCharsets.UTF_8), at);
     }
 
     static byte[] bytes(ObjectNode m) {
