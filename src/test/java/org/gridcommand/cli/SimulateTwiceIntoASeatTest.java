@@ -31,6 +31,7 @@ import org.gridcommand.feed.FeedIngest;
 import org.gridcommand.feed.FeedStore;
 import org.gridcommand.feed.FeedTopic;
 import org.gridcommand.feed.GpsFix;
+import org.gridcommand.feed.MessageKey;
 import org.gridcommand.feed.Quarantined;
 import org.gridcommand.feed.SensorRegistry;
 import org.gridcommand.feed.mqtt.MqttSettings;
@@ -53,6 +54,11 @@ class SimulateTwiceIntoASeatTest {
     private record Received(String topic, JsonNode message) {
         String id() {
             return message.get("id").asText();
+        }
+
+        /** Receipts and report ids are keyed by the sender (the topic's last level) and the id. */
+        MessageKey key() {
+            return new MessageKey(topic.substring(topic.lastIndexOf('/') + 1), id());
         }
 
         String kind() {
@@ -104,15 +110,15 @@ class SimulateTwiceIntoASeatTest {
                 assertThat(secondIds).hasSameSizeAs(second).doesNotContainAnyElementsOf(firstIds);
 
                 FeedStore store = context.database().feed();
-                Set<String> receipted = all.stream().filter(r -> !r.kind().equals("report")).map(Received::id)
+                Set<MessageKey> receipted = all.stream().filter(r -> !r.kind().equals("report")).map(Received::key)
                         .collect(Collectors.toSet());
-                Set<String> reports = all.stream().filter(r -> r.kind().equals("report")).map(Received::id)
+                Set<MessageKey> reports = all.stream().filter(r -> r.kind().equals("report")).map(Received::key)
                         .collect(Collectors.toSet());
                 assertThat(reports).as("the runs send case reports too").isNotEmpty();
                 waitUntil(() -> "every message stored or quarantined; quarantined: " + describe(ours(store)), () ->
                         store.received(receipted).size() + ours(store).size() >= receipted.size()
-                                && reports.stream().allMatch(id -> context.database().cases().findByReportId(id).isPresent()
-                                        || ours(store).stream().anyMatch(q -> id.equals(q.messageId()))));
+                                && reports.stream().allMatch(key -> context.database().cases().findByReportId(key.reportId())
+                                        .isPresent() || ours(store).stream().anyMatch(q -> key.messageId().equals(q.messageId()))));
 
                 assertThat(ours(store)).as(() -> "quarantined: " + describe(ours(store))).isEmpty();
                 assertThat(store.received(receipted)).containsExactlyInAnyOrderElementsOf(receipted);
