@@ -69,6 +69,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class Database implements AutoCloseable {
     /** Rows per JDBC batch in bulk loads: large enough to amortise round trips, small enough for memory. */
     static final int BATCH_SIZE = 1_000;
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
     private static final String MIGRATIONS = "classpath:db/migration";
     /**
@@ -236,7 +237,10 @@ public final class Database implements AutoCloseable {
             config.schemas(schema);
         }
         try {
-            config.load().migrate();
+            // Flyway's own migration logger is silenced (simplelogger.properties): its warnings are told here.
+            for (String warning : config.load().migrate().warnings) {
+                LOG.log(System.Logger.Level.WARNING, description + ": " + warning);
+            }
         } catch (FlywayException e) {
             throw new StoreException("migrating the schema of " + description + " failed", e);
         }
