@@ -1,6 +1,7 @@
 package org.gridcommand.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +31,6 @@ import org.gridcommand.plans.PlanStore;
 import org.gridcommand.store.FailureDiagnosis.Finding;
 import org.gridcommand.store.StoreException.Place;
 import org.gridcommand.store.StoreException.Trouble;
-import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -128,11 +128,16 @@ public final class Database implements AutoCloseable {
         this.handovers = new JdbcHandoverRepository(this);
     }
 
-    /** Opens (creating if needed) the seat's local database at {@code dataDir/db/gridcommand}. */
+    /**
+     * Opens (creating if needed) the seat's local database at {@code dataDir/db/gridcommand}, migrating its
+     * schema if needed: a new store whose first migration fails is removed, an existing one is copied first
+     * and put back when its migration fails (see {@link LocalStoreFiles}).
+     */
     public static Database openH2(Path dataDir, ChangeBus bus) {
         Objects.requireNonNull(bus, "bus");
         Path base = dataDir.toAbsolutePath().normalize().resolve("db").resolve("gridcommand");
-        Path folder = base.getParent();
+        LocalStoreFiles files = new LocalStoreFiles(base);
+        Path folder = files.folder;
         Place place = new Place(true, folder.toString());
         try {
             Files.createDirectories(folder);
@@ -141,22 +146,17 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot create the database folder " + folder, finding.trouble(), place,
                     finding.detail(), e);
         }
-        Path file = base.resolveSibling(base.getFileName() + ".mv.db");
-        boolean existed = Files.exists(file);
         // WRITE_DELAY=0: see the class comment; without it an acknowledged commit can vanish on kill -9.
         String url = "jdbc:h2:file:" + base + ";WRITE_DELAY=0";
         Database db = new Database(null, url, folder, Vendor.H2, "H2 local: " + base, place, bus);
         try {
-            db.migrate(null);
+            files.whileOpening(unguarded -> {
+                db.openLocalSchema(files, unguarded);
+                return null;
+            });
         } catch (RuntimeException e) {
             db.close();
             Finding finding = FailureDiagnosis.ofH2(e, folder);
-            if (!existed && finding.trouble() != Trouble.IN_USE) {
-                // H2 commits each DDL statement by itself: a first migration cut short (a full disk) would leave
-                // a half-made schema that no later start can migrate. Nothing was stored yet: start over next time.
-                deleteQuietly(file);
-                deleteQuietly(base.resolveSibling(base.getFileName() + ".trace.db"));
-            }
             String opening = "cannot open the local database at " + base;
             if (finding.trouble() == Trouble.REFUSED) {
                 throw new StoreException(opening + ": " + rootMessage(e), e);
@@ -164,6 +164,55 @@ public final class Database implements AutoCloseable {
             throw new StoreException(opening, finding.trouble(), place, finding.detail(), e);
         }
         return db;
+    }
+
+    /** The schema part of {@link #openH2}, run while no other console opens the same folder. */
+    private void openLocalSchema(LocalStoreFiles files, IOException unguarded) {
+        if (files.interruptedMigrationLeftACopy()) {
+            if (unguarded != null) {
+                throw new UncheckedIOException("a migration of " + files.file + " was interrupted, and its copy "
+                        + "cannot be put back while the folder cannot be written", unguarded);
+            }
+            files.restoreCopy();
+            LOG.log(System.Logger.Level.WARNING, description + ": a schema migration had been interrupted; "
+                    + "the store as it was before it is back in place and is migrated again");
+        }
+        boolean existed = files.storeExists();
+        try {
+            read("opening the store", c -> null); // in use, full disk, read-only: told before anything is changed
+            if (isAtLatestMigration()) {
+                return;
+            }
+            if (!existed) {
+                migrate(null);
+                return;
+            }
+        } catch (RuntimeException e) {
+            if (!existed && FailureDiagnosis.ofH2(e, files.folder).trouble() != Trouble.IN_USE) {
+                // Nothing was stored in it yet; a half-made schema would fail every later start.
+                releaseFile();
+                files.removeNewStore();
+            }
+            throw e;
+        }
+        if (unguarded != null) {
+            throw new UncheckedIOException("the schema of " + files.file + " needs a migration, which needs "
+                    + "room for a copy of the store beside it", unguarded);
+        }
+        releaseFile();
+        files.copyBeforeMigrating();
+        try {
+            migrate(null);
+        } catch (RuntimeException e) {
+            releaseFile();
+            try {
+                files.restoreCopy();
+            } catch (UncheckedIOException notRestored) {
+                e.addSuppressed(notRestored);
+            }
+            throw e;
+        }
+        files.dropCopy();
     }
 
     /**
@@ -426,9 +475,10 @@ public final class Database implements AutoCloseable {
                 connection = source.getConnection();
             } catch (SQLException e) {
                 StoreException failure = failure(operation, source, e);
-                // An H2 engine that closed itself while opening the file stays registered until a connection is
-                // refused with "closed" (measured): that refusal clears it, and no work has run yet, so try again.
-                if (attempt == 1 && vendor == Vendor.H2 && e.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED) {
+                // An H2 engine that closed itself (a full disk) while opening the file stays registered, and the
+                // next connection gets its old failure once ("closed", or the old write error), which clears it
+                // (measured). No work has run yet, so one more try tells whether the cause is still there.
+                if (attempt == 1 && vendor == Vendor.H2 && FailureDiagnosis.suspectsH2Engine(failure.trouble())) {
                     continue;
                 }
                 throw failure;
@@ -463,6 +513,15 @@ public final class Database implements AutoCloseable {
      * when they are handed back, and the next call opens the file again. Only the first of several threads
      * failing on the same pool replaces it.
      */
+    /** Closes the H2 file (every connection of the pool is idle while opening) so it can be copied or replaced. */
+    private void releaseFile() {
+        JdbcConnectionPool old;
+        synchronized (this) {
+            old = h2Pool.getAndSet(newPool(h2Url));
+        }
+        old.dispose();
+    }
+
     private void renewPool(DataSource suspect) {
         JdbcConnectionPool broken;
         synchronized (this) {
@@ -511,21 +570,13 @@ public final class Database implements AutoCloseable {
 
     private StoreException failure(String operation, DataSource source, SQLException e) {
         Finding finding = vendor == Vendor.H2 ? FailureDiagnosis.ofH2(e, h2Folder) : FailureDiagnosis.ofPostgres(e);
-        if (vendor == Vendor.H2 && finding.h2EngineSuspect()) {
+        if (vendor == Vendor.H2 && FailureDiagnosis.suspectsH2Engine(finding.trouble())) {
             renewPool(source);
         }
         if (finding.trouble() == Trouble.REFUSED) {
             return new StoreException(operation + " failed: " + finding.detail(), e);
         }
         return new StoreException(operation + " failed", finding.trouble(), place, finding.detail(), e);
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // Left behind, it only costs the next start a failing migration with its own message.
-        }
     }
 
     private static String rootMessage(Throwable e) {

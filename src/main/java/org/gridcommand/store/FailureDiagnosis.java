@@ -27,14 +27,15 @@ import org.h2.mvstore.MVStoreException;
 final class FailureDiagnosis {
     /** What was found: the trouble and the words for it ("No space left on device"). */
     record Finding(Trouble trouble, String detail) {
-        /**
-         * True when the H2 engine behind the pool is likely broken (it closes itself on a write failure) or was
-         * opened read-only: its pooled connections are dropped so the next call opens the file again.
-         */
-        boolean h2EngineSuspect() {
-            return trouble == Trouble.DISK_FULL || trouble == Trouble.NOT_WRITABLE || trouble == Trouble.IO_ERROR
-                    || trouble == Trouble.CLOSED;
-        }
+    }
+
+    /**
+     * True when the H2 engine behind the pool is likely broken (it closes itself on a write failure) or was
+     * opened read-only: its pooled connections are dropped so the next call opens the file again.
+     */
+    static boolean suspectsH2Engine(Trouble trouble) {
+        return trouble == Trouble.DISK_FULL || trouble == Trouble.NOT_WRITABLE || trouble == Trouble.IO_ERROR
+                || trouble == Trouble.CLOSED;
     }
 
     /** Below this much usable space, a write failure on the store's disk is taken for a full disk. */

@@ -137,6 +137,35 @@ class StoreOnFullDiskTest {
     }
 
     @Test
+    void anUpgradeWithoutRoomForItsSafetyCopyLeavesTheStoreAsItWasAndRunsOnceThereIsRoom() throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(16)) {
+            Path data = disk.root().resolve("data");
+            Path folder = data.resolve("db");
+            Files.createDirectories(folder);
+            // A store of schema version 5, as an older console left it.
+            org.flywaydb.core.Flyway.configure(getClass().getClassLoader())
+                    .dataSource("jdbc:h2:file:" + folder.resolve("gridcommand"), "sa", "")
+                    .locations("classpath:db/migration").target("5").load().migrate();
+            disk.fill();
+            assertThatThrownBy(() -> Database.openH2(data, new ChangeBus()))
+                    .isInstanceOfSatisfying(StoreException.class, e -> {
+                        assertThat(e.trouble()).isEqualTo(Trouble.DISK_FULL);
+                        assertThat(e.getMessage()).isEqualTo("cannot open the local database at "
+                                + folder.resolve("gridcommand") + ": " + fullDiskSentence(folder));
+                    });
+            try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+                assertThat(files.map(f -> f.getFileName().toString()))
+                        .as("no copy, whole or partial, is left").noneMatch(n -> n.contains("before-migration"));
+            }
+
+            disk.free();
+            try (Database db = Database.openH2(data, new ChangeBus())) {
+                assertThat(db.isAtLatestMigration()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void aStoreOnADiskMadeReadOnlySaysSoAndWritesAgainOnceTheDiskIsWritable() throws Exception {
         try (SmallDisk disk = SmallDisk.mount(16)) {
             Path data = disk.root().resolve("data");
