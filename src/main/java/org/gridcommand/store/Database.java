@@ -1,6 +1,7 @@
 package org.gridcommand.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -26,6 +28,9 @@ import org.gridcommand.feed.FeedStore;
 import org.gridcommand.grid.GridRepository;
 import org.gridcommand.handover.HandoverRepository;
 import org.gridcommand.plans.PlanStore;
+import org.gridcommand.store.FailureDiagnosis.Finding;
+import org.gridcommand.store.StoreException.Place;
+import org.gridcommand.store.StoreException.Trouble;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -51,10 +56,20 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <li>PostgreSQL is durable at commit as long as the server keeps its defaults (fsync=on,
  * synchronous_commit=on): the commit returns after the WAL is flushed.</li>
  * </ul>
+ *
+ * <p>Trouble: a failure says why in one sentence ({@link StoreException}), and the store recovers by itself.
+ * Measured with H2 2.3.232 on a full disk: the write whose chunk does not fit fails at COMMIT with "General
+ * error" (50000) around an MVStoreException around the IOException "No space left on device"; the MVStore
+ * then panics and closes the database, every pooled connection answers "The database has been closed"
+ * (90098) once and is dropped, and a new connection opens the file again (its torn last chunk is ignored,
+ * nothing committed before is lost). So after a failure that leaves the engine suspect (full disk, disk error,
+ * read-only, closed) the pool is replaced: the next call opens the file afresh and succeeds once there is room,
+ * without a restart. PostgreSQL connections are opened per call, so a server that comes back serves the next one.
  */
 public final class Database implements AutoCloseable {
     /** Rows per JDBC batch in bulk loads: large enough to amortise round trips, small enough for memory. */
     static final int BATCH_SIZE = 1_000;
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
     private static final String MIGRATIONS = "classpath:db/migration";
     /**
@@ -63,15 +78,19 @@ public final class Database implements AutoCloseable {
      * out that nothing is to do. MigrationOnH2AndPostgresTest keeps this in step with the scripts.
      */
     static final int LATEST_MIGRATION = 7;
-    /** H2's DATABASE_ALREADY_OPEN_1: the file is locked by another process. */
-    private static final int H2_ALREADY_OPEN = 90020;
 
     enum Vendor { H2, POSTGRESQL }
 
-    private final DataSource dataSource;
-    private final JdbcConnectionPool h2Pool;
+    /** The PostgreSQL data source (a connection per call), or null for H2. */
+    private final DataSource postgres;
+    /** The H2 URL and its current pool, replaced after a failure that may have closed the engine. */
+    private final String h2Url;
+    private final AtomicReference<JdbcConnectionPool> h2Pool = new AtomicReference<>();
+    /** The folder holding the H2 file: its disk is the one that fills up. */
+    private final Path h2Folder;
     private final Vendor vendor;
     private final String description;
+    private final Place place;
     private final ChangeBus bus;
     private final JdbcGridRepository grids;
     private final JdbcCameraRepository cameras;
@@ -85,12 +104,17 @@ public final class Database implements AutoCloseable {
     private final JdbcHandoverRepository handovers;
     private volatile boolean closed;
 
-    private Database(DataSource dataSource, JdbcConnectionPool h2Pool, Vendor vendor, String description,
+    private Database(DataSource postgres, String h2Url, Path h2Folder, Vendor vendor, String description, Place place,
                      ChangeBus bus) {
-        this.dataSource = dataSource;
-        this.h2Pool = h2Pool;
+        this.postgres = postgres;
+        this.h2Url = h2Url;
+        this.h2Folder = h2Folder;
+        if (h2Url != null) {
+            h2Pool.set(newPool(h2Url));
+        }
         this.vendor = vendor;
         this.description = description;
+        this.place = place;
         this.bus = bus;
         this.grids = new JdbcGridRepository(this);
         this.cameras = new JdbcCameraRepository(this);
@@ -104,28 +128,91 @@ public final class Database implements AutoCloseable {
         this.handovers = new JdbcHandoverRepository(this);
     }
 
-    /** Opens (creating if needed) the seat's local database at {@code dataDir/db/gridcommand}. */
+    /**
+     * Opens (creating if needed) the seat's local database at {@code dataDir/db/gridcommand}, migrating its
+     * schema if needed: a new store whose first migration fails is removed, an existing one is copied first
+     * and put back when its migration fails (see {@link LocalStoreFiles}).
+     */
     public static Database openH2(Path dataDir, ChangeBus bus) {
         Objects.requireNonNull(bus, "bus");
         Path base = dataDir.toAbsolutePath().normalize().resolve("db").resolve("gridcommand");
+        LocalStoreFiles files = new LocalStoreFiles(base);
+        Path folder = files.folder;
+        Place place = new Place(true, folder.toString());
         try {
-            Files.createDirectories(base.getParent());
+            Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new StoreException("cannot create the database folder " + base.getParent(), e);
+            Finding finding = FailureDiagnosis.ofFile(e, folder);
+            throw new StoreException("cannot create the database folder " + folder, finding.trouble(), place,
+                    finding.detail(), e);
         }
         // WRITE_DELAY=0: see the class comment; without it an acknowledged commit can vanish on kill -9.
         String url = "jdbc:h2:file:" + base + ";WRITE_DELAY=0";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-        pool.setMaxConnections(8);
-        Database db = new Database(pool, pool, Vendor.H2, "H2 local: " + base, bus);
+        Database db = new Database(null, url, folder, Vendor.H2, "H2 local: " + base, place, bus);
         try {
-            db.migrate(null);
+            files.whileOpening(unguarded -> {
+                db.openLocalSchema(files, unguarded);
+                return null;
+            });
         } catch (RuntimeException e) {
-            pool.dispose();
-            String hint = causedBy(e, H2_ALREADY_OPEN) ? " (another GridCommand is using this folder)" : "";
-            throw new StoreException("cannot open the local database at " + base + hint + ": " + rootMessage(e), e);
+            db.close();
+            Finding finding = FailureDiagnosis.ofH2(e, folder);
+            String opening = "cannot open the local database at " + base;
+            if (finding.trouble() == Trouble.REFUSED) {
+                throw new StoreException(opening + ": " + rootMessage(e), e);
+            }
+            throw new StoreException(opening, finding.trouble(), place, finding.detail(), e);
         }
         return db;
+    }
+
+    /** The schema part of {@link #openH2}, run while no other console opens the same folder. */
+    private void openLocalSchema(LocalStoreFiles files, IOException unguarded) {
+        if (files.interruptedMigrationLeftACopy()) {
+            if (unguarded != null) {
+                throw new UncheckedIOException("a migration of " + files.file + " was interrupted, and its copy "
+                        + "cannot be put back while the folder cannot be written", unguarded);
+            }
+            files.restoreCopy();
+            LOG.log(System.Logger.Level.WARNING, description + ": a schema migration had been interrupted; "
+                    + "the store as it was before it is back in place and is migrated again");
+        }
+        boolean existed = files.storeExists();
+        try {
+            read("opening the store", c -> null); // in use, full disk, read-only: told before anything is changed
+            if (isAtLatestMigration()) {
+                return;
+            }
+            if (!existed) {
+                migrate(null);
+                return;
+            }
+        } catch (RuntimeException e) {
+            if (!existed && FailureDiagnosis.ofH2(e, files.folder).trouble() != Trouble.IN_USE) {
+                // Nothing was stored in it yet; a half-made schema would fail every later start.
+                releaseFile();
+                files.removeNewStore();
+            }
+            throw e;
+        }
+        if (unguarded != null) {
+            throw new UncheckedIOException("the schema of " + files.file + " needs a migration, which needs "
+                    + "room for a copy of the store beside it", unguarded);
+        }
+        releaseFile();
+        files.copyBeforeMigrating();
+        try {
+            migrate(null);
+        } catch (RuntimeException e) {
+            releaseFile();
+            try {
+                files.restoreCopy();
+            } catch (UncheckedIOException notRestored) {
+                e.addSuppressed(notRestored);
+            }
+            throw e;
+        }
+        files.dropCopy();
     }
 
     /**
@@ -173,11 +260,17 @@ public final class Database implements AutoCloseable {
         if (schema != null) {
             where.append(" (schema ").append(schema).append(')');
         }
-        Database db = new Database(ds, null, Vendor.POSTGRESQL, "PostgreSQL: " + where, bus);
+        Place place = new Place(false, where.toString());
+        Database db = new Database(ds, null, null, Vendor.POSTGRESQL, "PostgreSQL: " + where, place, bus);
         try {
             db.migrate(schema);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open PostgreSQL at " + where + ": " + rootMessage(e), e);
+            Finding finding = FailureDiagnosis.ofPostgres(e);
+            String opening = "cannot open PostgreSQL at " + where;
+            if (finding.trouble() == Trouble.REFUSED) {
+                throw new StoreException(opening + ": " + rootMessage(e), e);
+            }
+            throw new StoreException(opening, finding.trouble(), place, finding.detail(), e);
         }
         return db;
     }
@@ -187,13 +280,16 @@ public final class Database implements AutoCloseable {
             return;
         }
         FluentConfiguration config = Flyway.configure(Database.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(dataSource())
                 .locations(MIGRATIONS);
         if (schema != null) {
             config.schemas(schema);
         }
         try {
-            config.load().migrate();
+            // Flyway's own migration logger is silenced (simplelogger.properties): its warnings are told here.
+            for (String warning : config.load().migrate().warnings) {
+                LOG.log(System.Logger.Level.WARNING, description + ": " + warning);
+            }
         } catch (FlywayException e) {
             throw new StoreException("migrating the schema of " + description + " failed", e);
         }
@@ -205,7 +301,7 @@ public final class Database implements AutoCloseable {
      * version from a newer console) answers false and leaves the decision, and its messages, to Flyway.
      */
     boolean isAtLatestMigration() {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = dataSource().getConnection();
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\"")) {
             java.util.BitSet applied = new java.util.BitSet();
@@ -325,13 +421,17 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (closed) {
-            return;
+        JdbcConnectionPool pool;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            pool = h2Pool.get();
         }
-        closed = true;
-        if (h2Pool != null) {
+        if (pool != null) {
             // Closing the last connection closes the H2 database cleanly (its default DB_CLOSE_DELAY=0).
-            h2Pool.dispose();
+            pool.dispose();
         }
     }
 
@@ -341,12 +441,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs read-only work in auto-commit mode. */
     <T> T read(String operation, SqlWork<T> work) {
-        checkOpen(operation);
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw failure(operation, e);
-        }
+        return withConnection(operation, work);
     }
 
     /**
@@ -354,8 +449,7 @@ public final class Database implements AutoCloseable {
      * On failure everything is rolled back and a StoreException naming the operation is thrown.
      */
     <T> T write(String operation, SqlWork<T> work) {
-        checkOpen(operation);
-        try (Connection c = dataSource.getConnection()) {
+        return withConnection(operation, c -> {
             c.setAutoCommit(false);
             T result;
             try {
@@ -369,9 +463,74 @@ public final class Database implements AutoCloseable {
             }
             forceToDisk(c);
             return result;
-        } catch (SQLException e) {
-            throw failure(operation, e);
+        });
+    }
+
+    private <T> T withConnection(String operation, SqlWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            checkOpen(operation);
+            DataSource source = dataSource();
+            Connection connection;
+            try {
+                connection = source.getConnection();
+            } catch (SQLException e) {
+                StoreException failure = failure(operation, source, e);
+                // An H2 engine that closed itself (a full disk) while opening the file stays registered, and the
+                // next connection gets its old failure once ("closed", or the old write error), which clears it
+                // (measured). No work has run yet, so one more try tells whether the cause is still there.
+                if (attempt == 1 && vendor == Vendor.H2 && FailureDiagnosis.suspectsH2Engine(failure.trouble())) {
+                    continue;
+                }
+                throw failure;
+            } catch (IllegalStateException disposed) {
+                // H2's pool was disposed after it was picked: another thread replaced it, or close() ran.
+                if (attempt > 1 || closed || dataSource() == source) {
+                    checkOpen(operation);
+                    throw disposed;
+                }
+                continue;
+            }
+            try (Connection c = connection) {
+                return work.run(c);
+            } catch (SQLException e) {
+                throw failure(operation, source, e);
+            }
         }
+    }
+
+    private DataSource dataSource() {
+        return vendor == Vendor.H2 ? h2Pool.get() : postgres;
+    }
+
+    private static JdbcConnectionPool newPool(String url) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        pool.setMaxConnections(8);
+        return pool;
+    }
+
+    /**
+     * Replaces a pool whose H2 engine may have closed itself: its idle connections close now, the ones in use
+     * when they are handed back, and the next call opens the file again. Only the first of several threads
+     * failing on the same pool replaces it.
+     */
+    /** Closes the H2 file (every connection of the pool is idle while opening) so it can be copied or replaced. */
+    private void releaseFile() {
+        JdbcConnectionPool old;
+        synchronized (this) {
+            old = h2Pool.getAndSet(newPool(h2Url));
+        }
+        old.dispose();
+    }
+
+    private void renewPool(DataSource suspect) {
+        JdbcConnectionPool broken;
+        synchronized (this) {
+            if (closed || h2Pool.get() != suspect) {
+                return;
+            }
+            broken = h2Pool.getAndSet(newPool(h2Url));
+        }
+        broken.dispose();
     }
 
     void publish(ChangeEvent event) {
@@ -388,7 +547,7 @@ public final class Database implements AutoCloseable {
 
     private void checkOpen(String operation) {
         if (closed) {
-            throw new StoreException(operation + " failed: the database " + description + " is closed");
+            throw new StoreException(operation + " failed", Trouble.CLOSED, place, "GridCommand closed it", null);
         }
     }
 
@@ -409,19 +568,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static StoreException failure(String operation, SQLException e) {
-        SQLException next = e.getNextException();
-        String detail = e.getMessage() + (next != null && next != e ? " / " + next.getMessage() : "");
-        return new StoreException(operation + " failed: " + detail, e);
-    }
-
-    private static boolean causedBy(Throwable e, int sqlErrorCode) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getErrorCode() == sqlErrorCode) {
-                return true;
-            }
+    private StoreException failure(String operation, DataSource source, SQLException e) {
+        Finding finding = vendor == Vendor.H2 ? FailureDiagnosis.ofH2(e, h2Folder) : FailureDiagnosis.ofPostgres(e);
+        if (vendor == Vendor.H2 && FailureDiagnosis.suspectsH2Engine(finding.trouble())) {
+            renewPool(source);
         }
-        return false;
+        if (finding.trouble() == Trouble.REFUSED) {
+            return new StoreException(operation + " failed: " + finding.detail(), e);
+        }
+        return new StoreException(operation + " failed", finding.trouble(), place, finding.detail(), e);
     }
 
     private static String rootMessage(Throwable e) {
@@ -429,6 +584,6 @@ public final class Database implements AutoCloseable {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t.getMessage();
+        return FailureDiagnosis.firstLine(t);
     }
 }

@@ -107,10 +107,13 @@ public final class ConsoleLauncher {
     }
 
     private static void tellStoreFailed(Throwable failure, ConsoleOptions options, CountDownLatch closed) {
-        LOG.log(System.Logger.Level.ERROR, "the store could not be opened", failure);
+        // The failure is rethrown to the command line, which prints its message as one line: here its causes
+        // are only for a debugging log (a full disk is a sentence, never a stack trace).
+        LOG.log(System.Logger.Level.DEBUG, "the store could not be opened", failure);
         if (!options.timed()) {
             Messages text = Messages.forLocale(options.locale());
-            Alert alert = new Alert(Alert.AlertType.ERROR, text.format("start.error.store", failure.getMessage()));
+            Alert alert = new Alert(Alert.AlertType.ERROR,
+                    text.format("start.error.store", StoreTroubleText.of(text, failure)));
             alert.getDialogPane().getStylesheets().add(stylesheet());
             alert.showAndWait();
         }
@@ -127,7 +130,8 @@ public final class ConsoleLauncher {
             context.duty().signOn(signingOn);
             return signingOn;
         }, onDuty::set, error -> {
-            Alert alert = new Alert(Alert.AlertType.ERROR, text.format("signon.error.store", error.getMessage()));
+            Alert alert = new Alert(Alert.AlertType.ERROR,
+                    text.format("signon.error.store", StoreTroubleText.of(text, error)));
             alert.show();
         });
 

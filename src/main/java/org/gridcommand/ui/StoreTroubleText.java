@@ -1,0 +1,24 @@
+package org.gridcommand.ui;
+
+import org.gridcommand.common.Messages;
+import org.gridcommand.store.StoreException;
+
+/**
+ * A failure for the officer in the console's language: a store that is full, read-only, closed or out of reach
+ * is named with its cause and place from the bundles ("本地数据库 … 所在的磁盘已满 …"); anything else keeps its
+ * own message, which is already a sentence.
+ */
+public final class StoreTroubleText {
+    private StoreTroubleText() {
+    }
+
+    public static String of(Messages text, Throwable failure) {
+        return StoreException.in(failure).map(e -> e.sentence(text))
+                .orElseGet(() -> failure.getMessage() != null ? failure.getMessage() : failure.toString());
+    }
+
+    /** True when the failure is the store being unavailable (retry later), not a fault worth a stack trace. */
+    public static boolean isStoreUnavailable(Throwable failure) {
+        return StoreException.in(failure).map(StoreException::isUnavailable).orElse(false);
+    }
+}
