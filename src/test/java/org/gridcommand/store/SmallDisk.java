@@ -61,6 +61,15 @@ public final class SmallDisk implements AutoCloseable {
         }
     }
 
+    /** Takes every byte but about {@code keepFree}: the next writer fills the disk itself. */
+    public void fillAllBut(long keepFree) throws IOException {
+        long taken = fill();
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(filler,
+                StandardOpenOption.WRITE)) {
+            channel.truncate(Math.max(0, taken - keepFree));
+        }
+    }
+
     /** Gives back what {@link #fill()} took. */
     public void free() throws IOException {
         Files.deleteIfExists(filler);
