@@ -185,7 +185,7 @@ final class FeedFuzzer {
 
     // ================================================================ valid messages from the schemas
 
-    /** A valid message of {@code kind}: the schema's required fields, its optional ones at random, dependents together. */
+    /** A valid message of {@code kind}: the schema's required fields, optional ones at random, dependents together. */
     ObjectNode valid(FeedTopic.Kind kind, Sender sender, String id) {
         JsonNode schema = schemas.get(kind);
         Instant at = now.minusSeconds(60 + random.nextInt(36 * 3600));
@@ -320,7 +320,8 @@ final class FeedFuzzer {
     private void mutateField(Draft d) {
         FieldRef f = pickField(d);
         JsonNode spec = f.spec();
-        String type = spec.has("type") ? spec.get("type").asText() : spec.has("enum") || spec.has("const") ? "enum" : "any";
+        String type = spec.has("type") ? spec.get("type").asText()
+                : spec.has("enum") || spec.has("const") ? "enum" : "any";
         List<String> options = new ArrayList<>(List.of("removed", "wrong_type", "null", "empty", "huge_string",
                 "huge_number", "1e400", "nan_like", "negative", "nested_deep", "unicode_control", "raw_control_char"));
         if (spec.has("enum") || spec.has("const")) {
@@ -476,13 +477,15 @@ final class FeedFuzzer {
             case "duplicate_key" -> {
                 String text = new String(d.serialized(), StandardCharsets.UTF_8);
                 String field = pick(List.of("id", senderField, "at", "v"));
-                String repeated = "\"" + field + "\":" + (field.equals("v") ? "1" : "\"" + d.json.path(field).asText() + "x\"");
+                String repeated = "\"" + field + "\":"
+                        + (field.equals("v") ? "1" : "\"" + d.json.path(field).asText() + "x\"");
                 d.bytes = ("{" + repeated + "," + text.substring(1)).getBytes(StandardCharsets.UTF_8);
             }
             case "unknown_field" -> d.json.put(pick(List.of("extra", "__proto__", "$schema", "workerid", "ID", "")),
                     pick(List.of("1", "x")));
             case "wrong_sender" -> d.json.put(senderField, pick(List.of(pick(otherSenderIds), "W9999", "S9999",
-                    d.sender.id().toLowerCase(Locale.ROOT), d.sender.id() + " ", pick(workers).id(), pick(sensors).id())));
+                    d.sender.id().toLowerCase(Locale.ROOT), d.sender.id() + " ", pick(workers).id(),
+                    pick(sensors).id())));
             case "topic_variation" -> d.topic = topicVariation(d);
             case "other_district" -> d.topic = "gc/v1/" + pick(List.of("440403", "44040", "4404020", "000000",
                     "110101")) + "/" + d.kind.level() + "/" + d.sender.id();
@@ -505,14 +508,16 @@ final class FeedFuzzer {
             }
             case "not_an_object" -> d.bytes = pick(List.of("[]", "[{}]", "\"text\"", "42", "null", "true", "-0.0",
                     "[" + new String(d.serialized(), StandardCharsets.UTF_8) + "]")).getBytes(StandardCharsets.UTF_8);
-            case "byte_order_mark" -> d.bytes = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, d.serialized());
+            case "byte_order_mark" -> d.bytes = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                    d.serialized());
             case "invalid_utf8" -> {
                 byte[] b = d.serialized();
                 int at = random.nextInt(b.length);
                 b[at] = pick(List.of((byte) 0xFF, (byte) 0xC3, (byte) 0x80, (byte) 0xED));
                 d.bytes = b;
             }
-            case "trailing_data" -> d.bytes = concat(d.serialized(), pick(List.of("{}", " x", "\u0000", "]", ",{\"v\":1}"))
+            case "trailing_data" -> d.bytes = concat(d.serialized(),
+                    pick(List.of("{}", " x", "\u0000", "]", ",{\"v\":1}"))
                     .getBytes(StandardCharsets.UTF_8));
             case "replay" -> {
                 if (replayable.isEmpty()) {

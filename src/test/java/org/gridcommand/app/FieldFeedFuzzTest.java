@@ -3,7 +3,6 @@ package org.gridcommand.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -35,6 +34,7 @@ import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.GridWorker;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The field feed under a fuzzing device fleet, end to end: 100,000 hostile messages derived from the protocol's JSON
@@ -62,11 +62,10 @@ class FieldFeedFuzzTest {
     private static final int VALID_SENSORS = 10;
 
     @Test
-    void hundredThousandFuzzedMessagesAreQuarantinedOrStoredEveryValidMessageIsStoredAndTheQuarantineStaysBounded()
-            throws Exception {
+    void hundredThousandFuzzedMessagesAreQuarantinedOrStoredEveryValidMessageIsStoredAndTheQuarantineStaysBounded(
+            @TempDir Path dir) throws Exception {
         long seed = Long.getLong("gc.fuzz.seed", new SecureRandom().nextLong());
         System.out.println("field feed fuzz: seed " + seed + " (replay with -Dgc.fuzz.seed=" + seed + ")");
-        Path dir = Files.createTempDirectory("gc-feed-fuzz");
         FeedIngest.Settings settings = FeedIngest.Settings.DEFAULT.withQuarantineCap(QUARANTINE_CAP);
         try (PrivateBroker broker = PrivateBroker.start();
              AppContext context = AppContext.openDemo(dir, Locale.ENGLISH, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -119,7 +118,8 @@ class FieldFeedFuzzTest {
 
                 // ---------------------------------------------------------------- valid: none lost
                 List<ValidTraffic.Sent> lost = valid.notStored(context);
-                Set<MessageKey> validKeys = valid.sent().stream().map(ValidTraffic.Sent::key).collect(Collectors.toSet());
+                Set<MessageKey> validKeys = valid.sent().stream().map(ValidTraffic.Sent::key)
+                        .collect(Collectors.toSet());
                 Set<MessageKey> validQuarantined = new HashSet<>(tally.keys());
                 validQuarantined.retainAll(validKeys);
 
@@ -145,7 +145,8 @@ class FieldFeedFuzzTest {
                 assertThat(tally.blankDetails()).as("quarantine rows without a sentence saying why").isZero();
                 assertThat(routedFuzz).as("fuzzed messages = quarantined + stored + duplicates")
                         .isEqualTo(quarantinedMessages + fates.stored().size() + fates.duplicates());
-                assertThat(tally.maxHeld()).as("most rows the quarantine held during the flood").isLessThanOrEqualTo(bound);
+                assertThat(tally.maxHeld()).as("most rows the quarantine held during the flood")
+                        .isLessThanOrEqualTo(bound);
                 assertThat(quarantineAtEnd).as("quarantine rows at the end").isLessThanOrEqualTo(bound)
                         .isGreaterThanOrEqualTo(QUARANTINE_CAP);
                 assertThat(feed.health().storeUnavailable()).isFalse();
@@ -260,7 +261,8 @@ class FieldFeedFuzzTest {
                 reason, n, shorten(tally.exampleDetails().get(reason)))));
         out.append("  fuzzed messages stored, by kind and mutation:\n");
         fates.storedByMutation().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(25).forEach(e -> out.append(String.format(Locale.ROOT, "    %,6d  %s%n", e.getValue(), e.getKey())));
+                .limit(25).forEach(e -> out.append(String.format(Locale.ROOT, "    %,6d  %s%n", e.getValue(),
+                        e.getKey())));
         out.append(String.format(Locale.ROOT, "  valid: sent %,d, stored %,d, lost %,d%n", valid.sent().size(),
                 valid.sent().size() - lost.size(), lost.size()));
         out.append(String.format(Locale.ROOT, "  quarantine: cap %,d, most held %,d (bound %,d), at the end %,d;"
@@ -416,7 +418,8 @@ class FieldFeedFuzzTest {
 
         /** The valid messages without their receipt (reports: without their case). */
         List<Sent> notStored(AppContext context) {
-            List<MessageKey> keys = sent.stream().filter(s -> s.kind() != FeedTopic.Kind.REPORT).map(Sent::key).toList();
+            List<MessageKey> keys = sent.stream().filter(s -> s.kind() != FeedTopic.Kind.REPORT).map(Sent::key)
+                    .toList();
             Set<MessageKey> received = context.database().feed().received(keys);
             List<Sent> missing = new ArrayList<>();
             for (Sent s : sent) {
@@ -432,7 +435,8 @@ class FieldFeedFuzzTest {
 
         Map<String, Integer> fixesSentPerWalker() {
             Map<String, Integer> out = new TreeMap<>();
-            sent.stream().filter(s -> s.fixes() > 0).forEach(s -> out.merge(s.key().senderId(), s.fixes(), Integer::sum));
+            sent.stream().filter(s -> s.fixes() > 0)
+                    .forEach(s -> out.merge(s.key().senderId(), s.fixes(), Integer::sum));
             return out;
         }
 

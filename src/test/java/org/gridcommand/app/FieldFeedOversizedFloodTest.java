@@ -36,6 +36,7 @@ import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.GridWorker;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A device floods the seat with 100 messages of 20 MB each through a real Mosquitto without a packet size limit (the
@@ -54,8 +55,8 @@ class FieldFeedOversizedFloodTest {
     private static final long HEAP_GROWTH_LIMIT = 48L * 1024 * 1024;
 
     @Test
-    void aHundredMessagesOfTwentyMegabytesAreQuarantinedWithSizeAndDigestWhileStoreAndHeapStaySmall() throws Exception {
-        Path dir = Files.createTempDirectory("gc-feed-flood");
+    void aHundredMessagesOfTwentyMegabytesAreQuarantinedWithSizeAndDigestWhileStoreAndHeapStaySmall(
+            @TempDir Path dir) throws Exception {
         try (PrivateBroker broker = PrivateBroker.start();
              AppContext context = AppContext.openDemo(dir, Locale.ENGLISH, Clock.fixed(NOW, ZoneOffset.UTC));
              FieldFeed feed = FieldFeed.open(context, SensorRegistry.loadDemo(), FeedIngest.Settings.DEFAULT,
