@@ -375,6 +375,13 @@ public final class FeedParser {
                         + (Double.isFinite(value) ? " is outside what the sensor can read" : " is not a finite number")
                         + range);
             }
+            // The unit goes into the case's text: it must be the kind's own, not whatever a device sends.
+            String unit = text(root, "unit");
+            if (kind.isPresent() && unit != null && !unit.equals(kind.get().unit())) {
+                throw new Refused(QuarantineReason.IMPLAUSIBLE_VALUE, m.label() + ": unit '" + FeedTopic.shorten(unit)
+                        + "' of sensor " + sensor.id() + " is not its kind's unit '" + kind.get().unit() + "' ("
+                        + kind.get().code() + ")");
+            }
         }
         return new SensorAlarm(messageId, sensor.id(), at, sensor.kind(), p, value, text(root, "unit"));
     }

@@ -93,7 +93,7 @@ class FeedParserBulkTest {
                 Sensor s = FeedFixtures.SENSORS.sensors().get(random.nextInt(FeedFixtures.SENSORS.size()));
                 yield new String[] {topic("alarm", s.id()), "{\"v\":1,\"id\":\"" + id() + "\",\"sensorId\":\"" + s.id()
                         + "\",\"at\":\"" + at + "\",\"kind\":\"" + s.kind() + "\",\"value\":" + random.nextInt(100)
-                        + ",\"unit\":\"u\"}"};
+                        + ",\"unit\":\"" + FeedFixtures.SENSORS.kind(s.kind()).orElseThrow().unit() + "\"}"};
             }
             default -> {
                 double[] p = walkers.get(worker);

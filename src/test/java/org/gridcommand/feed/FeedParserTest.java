@@ -311,6 +311,12 @@ class FeedParserTest {
         }
         SensorAlarm ok = (SensorAlarm) accepted("alarm", "S0001", json(alarm.replace("VALUE", "12.5")));
         assertThat(ok.value()).isEqualTo(12.5);
+        // The unit ends up in the case's text: only the kind's own is taken.
+        Quarantined unit = rejected(topic("alarm", "S0001"), utf8(json(alarm.replace("VALUE", "12.5")
+                .replace("%/m", "\\u001b[31m%/m"))));
+        assertThat(unit.reason()).isEqualTo(QuarantineReason.IMPLAUSIBLE_VALUE);
+        assertThat(unit.detail()).isEqualTo("alarm: unit '\\u001b[31m%/m' of sensor S0001 is not its kind's unit '%/m'"
+                + " (smoke)");
     }
 
     @Test
