@@ -220,6 +220,7 @@ public final class ConsoleWindow {
                 text.get("handover.offer.title") + " · Ctrl+H");
         handoverWaiting.setId("handover-waiting");
         handoverWaiting.getStyleClass().add("status-warning");
+        handoverWaiting.setMinWidth(Region.USE_PREF_SIZE);
         handoverWaiting.setVisible(false);
         handoverWaiting.managedProperty().bind(handoverWaiting.visibleProperty());
         handoverWaiting.setOnAction(e -> {

@@ -26,9 +26,10 @@ public final class FeedStatusModel {
     public static final Duration RECOVERED_SHOWN = Duration.ofMinutes(5);
     /**
      * The store's sentence is cut to this many columns on the status bar (a Chinese character is two), so the line
-     * fits a 1920-pixel bar with the clock and the operator; the alarm strip and the tooltip have it whole.
+     * fits a 1920-pixel bar beside the clock, the officer on duty and a waiting handover, in either language; the
+     * alarm strip and the tooltip have it whole.
      */
-    static final int BAR_SENTENCE_COLUMNS = 72;
+    static final int BAR_SENTENCE_COLUMNS = 68;
     /** The alert's limits when {@code assets/feed/health.json} cannot be read: the values it ships with. */
     public static final FeedAlertSettings BUILT_IN = new FeedAlertSettings(Duration.ofSeconds(30), Duration.ofSeconds(60));
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");

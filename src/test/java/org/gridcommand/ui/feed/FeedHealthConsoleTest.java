@@ -120,7 +120,7 @@ class FeedHealthConsoleTest {
     void inEnglish_storeFailureSimulated(FxRobot robot) throws Exception {
         run(robot, new Words(Locale.ENGLISH,
                 "Field feed: demo simulation (no broker) · 5 stored · 0 quarantined · 0 waiting",
-                "⚠ Field data NOT STORED: " + SwitchableFeedStore.WORDS + " · since 09:12:05 · 3 waiting unacknowledged",
+                "⚠ Field data NOT STORED: " + SwitchableFeedStore.WORDS + " · since 09:12:05 · 3 waiting",
                 "Field feed: demo simulation (no broker) · 8 stored · 0 quarantined · 0 waiting · ✓ recovered at 09:12:05",
                 "The local store cannot save field data since 09:12:05: " + SwitchableFeedStore.WORDS + ". 3 messages"
                         + " wait unacknowledged.",
@@ -267,6 +267,14 @@ class FeedHealthConsoleTest {
             throw new AssertionError("the feed line reads \"" + line.getText() + "\", not \"" + expected + "\"", e);
         }
         assertShownWhole(line);
+        // Whatever the line says, the clock, the officer on duty and a waiting handover stay whole beside it.
+        Scene scene = line.getScene();
+        assertShownWhole((Labeled) scene.lookup("#status-clock"));
+        assertShownWhole((Labeled) scene.lookup("#status-operator"));
+        Labeled handover = (Labeled) scene.lookup("#handover-waiting");
+        if (handover.isVisible()) {
+            assertShownWhole(handover);
+        }
     }
 
     private static void assertShownWhole(Labeled labeled) {

@@ -103,8 +103,7 @@ class FeedStatusModelTest {
         clock.advance(Duration.ofSeconds(4));
         Line en = model(Locale.ENGLISH).next(storeDown(DISK_FULL, T0, 1_234), BROKER);
         assertThat(en.look()).isEqualTo(Look.ALERT);
-        assertThat(en.text()).isEqualTo("⚠ Field data NOT STORED: " + DISK_FULL + " · since 09:12:05 · 1,234 waiting"
-                + " unacknowledged");
+        assertThat(en.text()).isEqualTo("⚠ Field data NOT STORED: " + DISK_FULL + " · since 09:12:05 · 1,234 waiting");
         assertThat(en.notice()).isEqualTo("The local store cannot save field data since 09:12:05: " + DISK_FULL
                 + ". 1,234 messages wait unacknowledged. Reports and sensor alarms do not become cases until this"
                 + " clears; they are held, not lost. Tell the technician on duty.");
