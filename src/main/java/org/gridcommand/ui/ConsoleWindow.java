@@ -355,7 +355,7 @@ public final class ConsoleWindow {
         feedStatus = new FeedStatusLink(fieldFeed, model);
         feedStatus.setOnAction(e -> openQuarantine());
         statusBar.addItem(feedStatus);
-        queueView.addNotice(new FeedTroubleNotice(text.get("feed.notice.title"), feedStatus.lineProperty()));
+        queueView.addNotice(new FeedTroubleNotice(feedStatus.lineProperty()));
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F8 && feed != null) {
                 e.consume();

@@ -30,6 +30,11 @@ public final class FeedStatusModel {
      * alarm strip and the tooltip have it whole.
      */
     static final int BAR_SENTENCE_COLUMNS = 68;
+    /**
+     * The store's sentence in the alarm strip is cut to this many columns (about two lines above the queue), so a
+     * long technical message does not push the queue off the screen; the line's tooltip has it whole.
+     */
+    static final int NOTICE_SENTENCE_COLUMNS = 160;
     /** The alert's limits when {@code assets/feed/health.json} cannot be read: the values it ships with. */
     public static final FeedAlertSettings BUILT_IN = new FeedAlertSettings(Duration.ofSeconds(30), Duration.ofSeconds(60));
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -64,10 +69,11 @@ public final class FeedStatusModel {
     /**
      * What the officer sees and hears after one refresh.
      *
-     * @param notice    the alarm strip's words while the feed is in ALERT; null otherwise
-     * @param soundTone play the alert tone now
+     * @param noticeTitle the alarm strip's heading while the feed is in ALERT (what is wrong, since when); null otherwise
+     * @param notice      the alarm strip's words under it (the store's sentence, what waits, what it means); null otherwise
+     * @param soundTone   play the alert tone now
      */
-    public record Line(String text, String tooltip, Look look, String notice, boolean soundTone) {
+    public record Line(String text, String tooltip, Look look, String noticeTitle, String notice, boolean soundTone) {
         public boolean alert() {
             return look == Look.ALERT;
         }
@@ -127,22 +133,29 @@ public final class FeedStatusModel {
         }
         long waiting = health.stats().unacknowledged();
         String line;
+        String title;
         String notice;
+        String tooltip;
         if (health.storeUnavailable()) {
             String sentence = PayloadText.line(health.storeProblem());
             Instant since = health.storeProblemSince() != null ? health.storeProblemSince() : alertSince;
             String when = time(since, now);
             line = text.format("feed.alert.store", shortened(sentence, BAR_SENTENCE_COLUMNS), when, waiting);
-            notice = text.format("feed.notice.store", sentence, when, waiting);
+            title = text.format("feed.notice.store.title", when);
+            // The notice puts its own full stop after the sentence.
+            String clause = sentence.replaceAll("[\\s.。:：;；]+$", "");
+            notice = text.format("feed.notice.store", shortened(clause, NOTICE_SENTENCE_COLUMNS), waiting);
+            tooltip = title + " " + text.format("feed.notice.store", clause, waiting);
             alertWords = sentence;
         } else {
             String waited = duration(health.oldestWait());
             line = text.format("feed.alert.waiting", waiting, waited);
+            title = text.get("feed.notice.waiting.title");
             notice = text.format("feed.notice.waiting", waiting, waited, duration(settings.unacknowledgedAlert()));
+            tooltip = title + " " + notice;
             alertWords = text.format("feed.pastAlert.waiting", duration(settings.unacknowledgedAlert()));
         }
-        String tooltip = notice + "\n" + text.get("feed.tooltip.open");
-        return new Line(line, tooltip, Look.ALERT, notice, tone);
+        return new Line(line, tooltip + "\n" + text.get("feed.tooltip.open"), Look.ALERT, title, notice, tone);
     }
 
     private Line normal(FeedHealth health, Source source, Instant now) {
@@ -162,7 +175,7 @@ public final class FeedStatusModel {
                 look = Look.RECOVERED;
             }
         }
-        return new Line(line, tooltip.toString(), look, null, false);
+        return new Line(line, tooltip.toString(), look, null, null, false);
     }
 
     /** HH:mm:ss in the district's zone; with the date when it is not today's. */

@@ -86,8 +86,9 @@ class FeedStatusModelTest {
         assertThat(red.look()).isEqualTo(Look.ALERT);
         assertThat(red.alert()).isTrue();
         assertThat(red.text()).isEqualTo("⚠ Field feed: 1,234 messages waiting unacknowledged for 2 min");
-        assertThat(red.notice()).isEqualTo("1,234 field messages have waited unacknowledged for 2 min (the alert comes"
-                + " after 30 s). Reports and sensor alarms may reach the queue late.");
+        assertThat(red.noticeTitle()).isEqualTo("Field data delayed:");
+        assertThat(red.notice()).isEqualTo("1,234 messages have waited unacknowledged for 2 min (alert after 30 s):"
+                + " reports and sensor alarms may reach the queue late.");
         assertThat(red.soundTone()).isTrue();
 
         Line one = model(Locale.ENGLISH).next(waiting(1, Duration.ofSeconds(45)), BROKER);
@@ -95,7 +96,8 @@ class FeedStatusModelTest {
 
         Line zh = model(Messages.ZH_CN).next(waiting(1_234, Duration.ofSeconds(125)), BROKER);
         assertThat(zh.text()).isEqualTo("⚠ 现场数据：1,234 条消息待确认，已等待 2 分钟");
-        assertThat(zh.notice()).isEqualTo("1,234 条现场消息已等待确认 2 分钟（超过 30 秒即告警）。网格员上报和传感器告警可能延迟进入事件队列。");
+        assertThat(zh.noticeTitle()).isEqualTo("现场数据延迟：");
+        assertThat(zh.notice()).isEqualTo("1,234 条消息已等待确认 2 分钟（超过 30 秒即告警）：网格员上报和传感器告警可能延迟进入事件队列。");
     }
 
     @Test
@@ -104,20 +106,21 @@ class FeedStatusModelTest {
         Line en = model(Locale.ENGLISH).next(storeDown(DISK_FULL, T0, 1_234), BROKER);
         assertThat(en.look()).isEqualTo(Look.ALERT);
         assertThat(en.text()).isEqualTo("⚠ Field data NOT STORED: " + DISK_FULL + " · since 09:12:05 · 1,234 waiting");
-        assertThat(en.notice()).isEqualTo("The local store cannot save field data since 09:12:05: " + DISK_FULL
-                + ". 1,234 messages wait unacknowledged. Reports and sensor alarms do not become cases until this"
-                + " clears; they are held, not lost. Tell the technician on duty.");
-        assertThat(en.tooltip()).startsWith(en.notice()).endsWith("Click or F8: the quarantine.");
+        assertThat(en.noticeTitle()).isEqualTo("Field data NOT STORED since 09:12:05:");
+        assertThat(en.notice()).isEqualTo(DISK_FULL + ". 1,234 messages are waiting: reports and sensor alarms become"
+                + " cases once this clears, nothing is lost. Tell the technician on duty.");
+        assertThat(en.tooltip()).isEqualTo(en.noticeTitle() + " " + en.notice() + "\nClick or F8: the quarantine.");
         assertThat(en.soundTone()).isTrue();
 
         Line zh = model(Messages.ZH_CN).next(storeDown(DISK_FULL, T0, 1_234), BROKER);
         assertThat(zh.text()).isEqualTo("⚠ 现场数据未能存储：" + DISK_FULL + " · 自 09:12:05 · 待确认 1,234 条");
-        assertThat(zh.notice()).startsWith("自 09:12:05 起本地数据库无法保存现场数据：" + DISK_FULL + "。1,234 条消息待确认。");
+        assertThat(zh.noticeTitle()).isEqualTo("现场数据自 09:12:05 起未能存储：");
+        assertThat(zh.notice()).isEqualTo(DISK_FULL + "。待确认 1,234 条：恢复后网格员上报和传感器告警即生成事件，消息不会丢失。请通知值班技术人员。");
 
         // Even with nothing waiting (no message arrived since), a store that cannot write is an alert.
         Line idle = model(Locale.ENGLISH).next(storeDown(DISK_FULL, T0, 0), BROKER);
         assertThat(idle.look()).isEqualTo(Look.ALERT);
-        assertThat(idle.notice()).contains("No message waits unacknowledged");
+        assertThat(idle.notice()).contains("No message is waiting");
     }
 
     @Test
@@ -185,14 +188,22 @@ class FeedStatusModelTest {
     }
 
     @Test
-    void aStoreSentenceIsShownAsTextAndCutOnTheBarButWholeInTheNotice() {
+    void aStoreSentenceIsShownAsTextCutOnTheBarAndInTheNoticeAndWholeInTheTooltip() {
         String hostile = "Value too long for column \"DETAIL\": \u202Edlrow olleh\u001B[31m and " + "x".repeat(200);
         Line en = model(Locale.ENGLISH).next(storeDown(hostile, T0, 2), BROKER);
         assertThat(en.text()).doesNotContain("\u202E").doesNotContain("\u001B")
                 .contains("\\u{202E}dlrow olleh\\x1B[31m").contains("…");
         String onBar = en.text().substring("⚠ Field data NOT STORED: ".length(), en.text().indexOf(" · since "));
         assertThat(onBar).hasSizeLessThanOrEqualTo(FeedStatusModel.BAR_SENTENCE_COLUMNS).endsWith("…");
-        assertThat(en.notice()).contains(PayloadText.line(hostile)).doesNotContain("\u202E");
+        assertThat(en.notice()).startsWith("Value too long for column \"DETAIL\": \\u{202E}dlrow olleh\\x1B[31m and xxx")
+                .contains("x…. 2 messages are waiting").doesNotContain("\u202E");
+        String inNotice = en.notice().substring(0, en.notice().indexOf(". 2 messages"));
+        assertThat(inNotice).hasSize(FeedStatusModel.NOTICE_SENTENCE_COLUMNS);
+        assertThat(en.tooltip()).contains(PayloadText.line(hostile) + ". 2 messages are waiting");
+
+        // The notice puts its own full stop after the store's sentence.
+        Line dotted = model(Locale.ENGLISH).next(storeDown("the disk is full.", T0, 1), BROKER);
+        assertThat(dotted.notice()).startsWith("the disk is full. 1 message is waiting:");
     }
 
     @Test
