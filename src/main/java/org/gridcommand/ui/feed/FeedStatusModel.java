@@ -27,14 +27,14 @@ public final class FeedStatusModel {
     /**
      * The store's sentence is cut to this many columns on the status bar (a Chinese character is two), so the line
      * fits a 1920-pixel bar beside the clock, the officer on duty and a waiting handover, in either language; the
-     * alarm strip and the tooltip have it whole.
+     * tooltip has it whole.
      */
     static final int BAR_SENTENCE_COLUMNS = 68;
     /**
-     * The store's sentence in the alarm strip is cut to this many columns (about two lines above the queue), so a
-     * long technical message does not push the queue off the screen; the line's tooltip has it whole.
+     * The store's sentence in the alarm strip is cut to this many columns, so that the notice takes at most three lines
+     * above the queue at 1920 pixels even when the store's message is long and technical; the tooltip has it whole.
      */
-    static final int NOTICE_SENTENCE_COLUMNS = 160;
+    static final int NOTICE_SENTENCE_COLUMNS = 100;
     /** The alert's limits when {@code assets/feed/health.json} cannot be read: the values it ships with. */
     public static final FeedAlertSettings BUILT_IN = new FeedAlertSettings(Duration.ofSeconds(30), Duration.ofSeconds(60));
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
