@@ -214,6 +214,16 @@ class FeedStatusModelTest {
         assertThat(FeedStatusModel.shortened("a".repeat(21), 20)).isEqualTo("a".repeat(19) + "…");
     }
 
+    @Test
+    void theModelAndThePayloadTextArePlainJava() {
+        com.tngtech.archunit.core.domain.JavaClasses classes = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .importClasses(FeedStatusModel.class, FeedStatusModel.Line.class, FeedStatusModel.Source.class,
+                        FeedStatusModel.Look.class, PayloadText.class);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("javafx..").because("the feed line's logic is unit tested without a toolkit")
+                .check(classes);
+    }
+
     /** A clock the test moves by hand. */
     static final class MovableClock extends Clock {
         private volatile Instant now;
