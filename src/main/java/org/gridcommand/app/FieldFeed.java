@@ -72,7 +72,15 @@ public final class FieldFeed implements AutoCloseable {
      */
     public static FieldFeed open(AppContext context, SensorRegistry sensors, FeedIngest.Settings settings,
                                  Consumer<List<FieldMessage>> onStored) {
-        FeedStore store = context.database().feed();
+        return open(context, context.database().feed(), sensors, settings, onStored);
+    }
+
+    /**
+     * The feed over the context's district into {@code store} (normally the context's own; a test puts a switch in
+     * front of it to see the console while the store cannot write).
+     */
+    public static FieldFeed open(AppContext context, FeedStore store, SensorRegistry sensors,
+                                 FeedIngest.Settings settings, Consumer<List<FieldMessage>> onStored) {
         LastFixes lastFixes = new LastFixes(store::lastFix);
         FeedParser parser = FeedParser.forDistrict(context.district(), sensors, lastFixes::get);
         RetentionPolicy retention = RetentionPolicy.loadDefault();

@@ -24,6 +24,9 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.KeyCode;
 import org.gridcommand.ui.feed.QuarantineView;
 import org.gridcommand.ui.feed.FeedStatusLink;
+import org.gridcommand.ui.feed.FeedStatusModel;
+import org.gridcommand.ui.feed.FeedTroubleNotice;
+import org.gridcommand.feed.FeedAlertSettings;
 import org.gridcommand.feed.GpsFix;
 import org.gridcommand.feed.GpsTrack;
 import org.gridcommand.feed.FieldMessage;
@@ -83,6 +86,8 @@ public final class ConsoleWindow {
     private final CameraCoverage coverage;
     private Label videoInfo;
     private FieldFeed feed;
+    private FeedStatusLink feedStatus;
+    private final CaseQueueView queueView;
     private boolean videoShowsTopCase;
     private final CameraStatusLayer cameraStatusLayer;
     private final SnapshotToCase snapshot;
@@ -105,7 +110,7 @@ public final class ConsoleWindow {
 
         coverage = new CameraCoverage(context.cameras());
         queueModel = CaseQueueViewModel.forContext(context);
-        CaseQueueView queueView = new CaseQueueView(queueModel, context);
+        queueView = new CaseQueueView(queueModel, context);
         queueView.setOnShowCameras(this::showCamerasFor);
         Label queueInfo = new Label();
         queueInfo.textProperty().bind(Bindings.createStringBinding(
@@ -215,6 +220,7 @@ public final class ConsoleWindow {
                 text.get("handover.offer.title") + " · Ctrl+H");
         handoverWaiting.setId("handover-waiting");
         handoverWaiting.getStyleClass().add("status-warning");
+        handoverWaiting.setMinWidth(Region.USE_PREF_SIZE);
         handoverWaiting.setVisible(false);
         handoverWaiting.managedProperty().bind(handoverWaiting.visibleProperty());
         handoverWaiting.setOnAction(e -> {
@@ -339,20 +345,40 @@ public final class ConsoleWindow {
     }
 
     /**
-     * Shows the field feed in the console: its line in the status bar (F8 or a click opens the quarantine).
+     * Shows the field feed in the console: its line in the status bar (F8 or a click opens the quarantine), red
+     * with the alert tone when the feed is in trouble, and then a notice in the alarm strip above the queue.
      * Worker moves reach the map through {@link #onFieldMessages}.
      */
     public void attachFeed(FieldFeed fieldFeed) {
         this.feed = fieldFeed;
-        FeedStatusLink link = new FeedStatusLink(fieldFeed, text);
-        link.setOnAction(e -> openQuarantine());
-        statusBar.addItem(link);
+        FeedStatusModel model = new FeedStatusModel(text, context.zone(), context.clock(), feedAlertSettings());
+        feedStatus = new FeedStatusLink(fieldFeed, model);
+        feedStatus.setOnAction(e -> openQuarantine());
+        statusBar.addItem(feedStatus);
+        queueView.addNotice(new FeedTroubleNotice(feedStatus.lineProperty()));
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F8 && feed != null) {
                 e.consume();
                 openQuarantine();
             }
         });
+    }
+
+    /** The field feed's line in the status bar, or null before {@link #attachFeed}. */
+    public FeedStatusLink feedStatus() {
+        return feedStatus;
+    }
+
+    /** When the feed's trouble alerts the officer ({@code assets/feed/health.json}); a broken file costs its values only. */
+    private static FeedAlertSettings feedAlertSettings() {
+        try {
+            return FeedAlertSettings.loadDefault();
+        } catch (RuntimeException e) {
+            System.getLogger(ConsoleWindow.class.getName()).log(System.Logger.Level.WARNING,
+                    "field feed alert settings unreadable (" + e.getMessage() + "); alerting after "
+                            + FeedStatusModel.BUILT_IN.unacknowledgedAlert().toSeconds() + " s");
+            return FeedStatusModel.BUILT_IN;
+        }
     }
 
     /** Opens the field feed's quarantine view (no-op without a feed). */

@@ -52,6 +52,10 @@ public final class StatusBar extends HBox {
                 () -> text.format("status.connection", connection.getValue()), connection));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // When the bar is full (the field feed's line in trouble), the data source and the link give way: the
+        // clock and the officer on duty are never cut.
+        clockLabel.setMinWidth(Region.USE_PREF_SIZE);
+        operatorLabel.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(clockLabel, operatorLabel, spacer, source, connectionLabel);
 
         Runnable tick = () -> clockLabel.setText(CLOCK.format(clock.instant().atZone(zone)));

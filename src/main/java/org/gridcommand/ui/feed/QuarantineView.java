@@ -1,18 +1,23 @@
 package org.gridcommand.ui.feed;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -23,40 +28,93 @@ import org.gridcommand.feed.Quarantined;
 import org.gridcommand.ui.fx.FxThread;
 
 /**
- * The quarantine: the newest messages the field feed could not accept, each with its time, topic, reason
- * and the sentence naming the problem; the selected one's raw payload below. Read from the store off the
- * FX thread; Escape closes.
+ * The quarantine: the newest messages the field feed could not accept, each with its time, reason, sender, size,
+ * digest, topic and the sentence naming the problem; the selected one in full below (sender, exact size, whole
+ * SHA-256, whether only a prefix was kept, the problem) with its raw payload. Everything a device sent is shown
+ * through {@link PayloadText}: control characters and bytes that are not UTF-8 appear as escapes, nothing is
+ * interpreted. Read from the store off the FX thread; Escape closes.
  */
 public final class QuarantineView {
     private static final int SHOWN = 500;
-    private static final int PAYLOAD_SHOWN = 4_000;
+    private final Messages text;
     private final TableView<Quarantined> table = new TableView<>();
     private final TextArea payload = new TextArea();
     private final Label summary = new Label();
+    private final Label sender = new Label();
+    private final Label size = new Label();
+    private final TextField digest = new TextField();
+    private final Label truncated = new Label();
+    private final Label problem = new Label();
     private final Stage stage = new Stage();
 
     public QuarantineView(FeedStore store, Messages text, ZoneId zone, Window owner, List<String> stylesheets) {
+        this.text = text;
         DateTimeFormatter time = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(zone);
         table.setId("quarantine-table");
         table.setFixedCellSize(30);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(text.get("quarantine.loading")));
-        table.getColumns().add(column(text.get("quarantine.col.time"), 120, q -> time.format(q.receivedAt())));
-        table.getColumns().add(column(text.get("quarantine.col.reason"), 200,
+        table.getColumns().add(column("quarantine-col-time", text.get("quarantine.col.time"), 130,
+                q -> time.format(q.receivedAt())));
+        table.getColumns().add(column("quarantine-col-reason", text.get("quarantine.col.reason"), 210,
                 q -> text.get("quarantine.reason." + q.reason().name())));
-        table.getColumns().add(column(text.get("quarantine.col.topic"), 260, Quarantined::topic));
-        table.getColumns().add(column(text.get("quarantine.col.detail"), 560, Quarantined::detail));
+        table.getColumns().add(column("quarantine-col-sender", text.get("quarantine.col.sender"), 110, this::senderOf));
+        table.getColumns().add(column("quarantine-col-size", text.get("quarantine.col.size"), 190, this::sizeOf));
+        TableColumn<Quarantined, String> sha = column("quarantine-col-sha", text.get("quarantine.col.sha"), 150,
+                q -> PayloadText.shortDigest(q.payloadSha256()));
+        // The whole digest on the cell's tooltip; the detail below has it too, selectable for copying.
+        sha.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                Quarantined q = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : item);
+                setTooltip(q == null || q.payloadSha256() == null ? null
+                        : new Tooltip(PayloadText.line(q.payloadSha256())));
+            }
+        });
+        sha.getStyleClass().add("quarantine-digest");
+        table.getColumns().add(sha);
+        table.getColumns().add(column("quarantine-col-topic", text.get("quarantine.col.topic"), 300,
+                q -> PayloadText.line(q.topic())));
+        table.getColumns().add(column("quarantine-col-detail", text.get("quarantine.col.detail"), 480,
+                q -> PayloadText.line(q.detail())));
+
+        sender.setId("quarantine-sender");
+        size.setId("quarantine-size");
+        digest.setId("quarantine-sha");
+        digest.setEditable(false);
+        digest.getStyleClass().add("quarantine-digest");
+        digest.setPrefColumnCount(66);
+        truncated.setId("quarantine-truncated");
+        truncated.getStyleClass().add("status-warning");
+        truncated.managedProperty().bind(truncated.visibleProperty());
+        problem.setId("quarantine-problem");
+        problem.setWrapText(true);
         payload.setId("quarantine-payload");
         payload.setEditable(false);
         payload.setWrapText(true);
-        payload.setPrefRowCount(6);
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, q) -> payload.setText(q == null ? ""
-                : shortened(new String(q.payload(), StandardCharsets.UTF_8))));
+        payload.setPrefRowCount(7);
+        payload.getStyleClass().add("quarantine-payload");
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, q) -> showDetail(q));
+        showDetail(null);
+
         summary.setId("quarantine-summary");
-        VBox bottom = new VBox(6, new Label(text.get("quarantine.payload")), payload);
-        bottom.setPadding(new Insets(8, 0, 0, 0));
+        summary.setPadding(new Insets(0, 0, 8, 0));
+        Label shaLabel = new Label(text.get("quarantine.detail.sha"));
+        HBox facts = new HBox(24, sender, size);
+        HBox shaLine = new HBox(8, shaLabel, digest);
+        shaLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(digest, Priority.ALWAYS);
+        Label payloadLabel = new Label(text.get("quarantine.payload"));
+        payloadLabel.setWrapText(true);
+        VBox bottom = new VBox(6, facts, shaLine, problem, truncated, payloadLabel, payload);
+        bottom.setPadding(new Insets(10, 0, 0, 0));
         BorderPane root = new BorderPane(table, summary, null, bottom, null);
+        root.setId("quarantine-root");
+        root.getStyleClass().add("quarantine-view");
         root.setPadding(new Insets(12));
-        Scene scene = new Scene(root, 1200, 640);
+        Scene scene = new Scene(root, 1560, 860);
         scene.getStylesheets().addAll(stylesheets);
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -76,7 +134,7 @@ public final class QuarantineView {
             if (!loaded.rows().isEmpty()) {
                 table.getSelectionModel().select(0);
             }
-        }, error -> summary.setText(text.format("quarantine.error", error.getMessage())));
+        }, error -> summary.setText(text.format("quarantine.error", org.gridcommand.feed.FeedHealth.words(error))));
     }
 
     private record Loaded(List<Quarantined> rows, long total) {
@@ -91,13 +149,38 @@ public final class QuarantineView {
         return stage;
     }
 
-    private static String shortened(String s) {
-        return s.length() <= PAYLOAD_SHOWN ? s : s.substring(0, PAYLOAD_SHOWN) + " …";
+    public TableView<Quarantined> table() {
+        return table;
     }
 
-    private static TableColumn<Quarantined, String> column(String title, double width,
-                                                           java.util.function.Function<Quarantined, String> value) {
+    private void showDetail(Quarantined q) {
+        boolean none = q == null;
+        sender.setText(none ? "" : text.format("quarantine.detail.sender", senderOf(q)));
+        size.setText(none ? "" : text.format("quarantine.detail.size", PayloadText.size(q.payloadSize()),
+                q.payloadSize()));
+        digest.setText(none || q.payloadSha256() == null ? "" : PayloadText.line(q.payloadSha256()));
+        problem.setText(none ? "" : text.get("quarantine.reason." + q.reason().name()) + " · "
+                + PayloadText.line(q.detail()));
+        truncated.setVisible(!none && q.truncated());
+        truncated.setText(none || !q.truncated() ? "" : text.format("quarantine.truncated",
+                PayloadText.size(q.payload().length), PayloadText.size(q.payloadSize())));
+        payload.setText(none ? "" : PayloadText.of(q.payload()));
+    }
+
+    private String senderOf(Quarantined q) {
+        return q.senderId() == null || q.senderId().isBlank() ? text.get("quarantine.noSender")
+                : PayloadText.line(q.senderId());
+    }
+
+    private String sizeOf(Quarantined q) {
+        String whole = PayloadText.size(q.payloadSize());
+        return q.truncated() ? text.format("quarantine.size.cut", whole, PayloadText.size(q.payload().length)) : whole;
+    }
+
+    private static TableColumn<Quarantined, String> column(String id, String title, double width,
+                                                           Function<Quarantined, String> value) {
         TableColumn<Quarantined, String> c = new TableColumn<>(title);
+        c.setId(id);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return c;

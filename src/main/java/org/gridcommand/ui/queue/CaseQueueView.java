@@ -28,6 +28,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.gridcommand.app.AppContext;
@@ -64,6 +65,7 @@ public final class CaseQueueView extends StackPane {
     private final TextField textFilter = new TextField();
     private final UrgentBanner banner;
     private final OverdueNotifier overdue;
+    private final VBox main;
     private QueueHelpOverlay help;
     private final CaseDetailViewModel detailModel;
     private final TriageController triage;
@@ -167,7 +169,7 @@ public final class CaseQueueView extends StackPane {
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         problem.visibleProperty().bind(problem.managedProperty());
 
-        VBox main = new VBox(banner, overdue, filterBar(), message, problem, split);
+        main = new VBox(banner, overdue, filterBar(), message, problem, split);
         main.setMinSize(0, 0);
         getChildren().add(main);
         setMinSize(0, 0);
@@ -208,6 +210,14 @@ public final class CaseQueueView extends StackPane {
     /** The supervisor's overdue notice strip (the console feeds it and runs its scan). */
     public OverdueNotifier overdueNotifier() {
         return overdue;
+    }
+
+    /**
+     * Adds a notice to the alarm strip above the queue, under the urgent banner and before the overdue notices
+     * (the field feed's trouble): the strip shows and hides itself.
+     */
+    public void addNotice(Region notice) {
+        main.getChildren().add(main.getChildren().indexOf(overdue), notice);
     }
 
     /** The shortcut list, made the first time it is asked for (it is rarely needed, and not at start). */
