@@ -11,10 +11,17 @@ import java.util.Objects;
  * @param oldestWaitingSince when the oldest delivery not yet acknowledged arrived; null when none waits
  * @param storeProblem       the store's last failure as a sentence, while it lasts; null when the store works
  * @param storeProblemSince  since when the store fails; null when it works
+ * @param storeFailure       the failure itself while it lasts, so a screen can word it in its own language (the
+ *                           store diagnoses a full disk, an unreachable server …); null when the store works
  */
 public record FeedHealth(Instant at, FeedIngest.Stats stats, Instant oldestWaitingSince, String storeProblem,
-                         Instant storeProblemSince) {
+                         Instant storeProblemSince, Throwable storeFailure) {
     private static final int MAX_WORDS = 300;
+
+    public FeedHealth(Instant at, FeedIngest.Stats stats, Instant oldestWaitingSince, String storeProblem,
+                      Instant storeProblemSince) {
+        this(at, stats, oldestWaitingSince, storeProblem, storeProblemSince, null);
+    }
 
     public FeedHealth {
         Objects.requireNonNull(at, "at");

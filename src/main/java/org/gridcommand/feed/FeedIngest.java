@@ -135,6 +135,7 @@ public final class FeedIngest implements AutoCloseable {
     /** The store's last failure in words, and since when it lasts; null while the store works. */
     private volatile String storeProblem;
     private volatile Instant storeProblemSince;
+    private volatile Throwable storeFailure;
     private int quarantinedSinceTrim;
 
     public FeedIngest(Parser parser, FeedStore store, IntakeService intake, LastFixes lastFixes, Settings settings,
@@ -193,7 +194,7 @@ public final class FeedIngest implements AutoCloseable {
             oldest = next == null ? null : next.receivedAt();
         }
         Stats s = stats();
-        return new FeedHealth(clock.instant(), s, oldest, storeProblem, storeProblemSince);
+        return new FeedHealth(clock.instant(), s, oldest, storeProblem, storeProblemSince, storeFailure);
     }
 
     private void run() {
@@ -238,6 +239,7 @@ public final class FeedIngest implements AutoCloseable {
                     LOG.log(System.Logger.Level.INFO, "field feed: the store works again; storing resumed");
                     storeProblem = null;
                     storeProblemSince = null;
+                    storeFailure = null;
                 }
                 return;
             }
@@ -422,6 +424,7 @@ public final class FeedIngest implements AutoCloseable {
                     + "; messages are kept unacknowledged at the broker until it works again");
         }
         storeProblem = words;
+        storeFailure = cause;
     }
 
     // ---------------------------------------------------------------- acknowledging

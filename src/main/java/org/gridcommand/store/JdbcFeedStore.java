@@ -110,7 +110,8 @@ final class JdbcFeedStore implements FeedStore {
             List<GpsFix> timed = m instanceof GpsFix f ? List.of(f) : m instanceof GpsTrack t ? t.fixes() : List.of();
             for (GpsFix f : timed) {
                 if (f.at().isBefore(Instant.EPOCH) || f.at().toEpochMilli() > MAX_TIME_MS) {
-                    throw new IllegalArgumentException("a GPS fix must be timed between 1970 and 2109: " + f);
+                    throw new IllegalArgumentException("GPS fix " + f.messageId() + " of worker " + f.workerId()
+                            + " is timed " + f.at() + ": the store keeps fixes timed from 1970 to 2109 only");
                 }
             }
         }

@@ -351,7 +351,8 @@ public final class ConsoleWindow {
      */
     public void attachFeed(FieldFeed fieldFeed) {
         this.feed = fieldFeed;
-        FeedStatusModel model = new FeedStatusModel(text, context.zone(), context.clock(), feedAlertSettings());
+        FeedStatusModel model = new FeedStatusModel(text, context.zone(), context.clock(), feedAlertSettings(),
+                failure -> StoreTroubleText.of(text, failure));
         feedStatus = new FeedStatusLink(fieldFeed, model);
         feedStatus.setOnAction(e -> openQuarantine());
         statusBar.addItem(feedStatus);

@@ -87,12 +87,23 @@ public final class FeedStatusModel {
     private final ZoneId zone;
     private final Clock clock;
     private final FeedAlertSettings settings;
+    private final java.util.function.Function<Throwable, String> failureWords;
     private Instant alertSince;
     private Instant lastTone;
     private String alertWords;
     private PastAlert pastAlert;
 
     public FeedStatusModel(Messages text, ZoneId zone, Clock clock, FeedAlertSettings settings) {
+        this(text, zone, clock, settings, null);
+    }
+
+    /**
+     * @param failureWords the store's failure in the officer's language (the composition root knows the store's
+     *                     diagnosis: "本地数据库 … 所在的磁盘已满"); null: the feed's own sentence, in English
+     */
+    public FeedStatusModel(Messages text, ZoneId zone, Clock clock, FeedAlertSettings settings,
+                           java.util.function.Function<Throwable, String> failureWords) {
+        this.failureWords = failureWords;
         this.text = Objects.requireNonNull(text, "text");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -137,7 +148,8 @@ public final class FeedStatusModel {
         String notice;
         String tooltip;
         if (health.storeUnavailable()) {
-            String sentence = PayloadText.line(health.storeProblem());
+            String sentence = PayloadText.line(failureWords != null && health.storeFailure() != null
+                    ? failureWords.apply(health.storeFailure()) : health.storeProblem());
             Instant since = health.storeProblemSince() != null ? health.storeProblemSince() : alertSince;
             String when = time(since, now);
             line = text.format("feed.alert.store", shortened(sentence, BAR_SENTENCE_COLUMNS), when, waiting);

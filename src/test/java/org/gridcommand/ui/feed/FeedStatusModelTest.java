@@ -124,6 +124,18 @@ class FeedStatusModelTest {
     }
 
     @Test
+    void theStoresFailureIsWordedInTheOfficersLanguageWhenTheConsoleKnowsHow() {
+        clock.advance(Duration.ofSeconds(4));
+        IllegalStateException failure = new IllegalStateException(DISK_FULL);
+        FeedHealth health = new FeedHealth(clock.instant(), stats(5_000, 0, 0, 12), T0, DISK_FULL, T0, failure);
+        FeedStatusModel zh = new FeedStatusModel(Messages.forLocale(Messages.ZH_CN), AppContext.DISTRICT_ZONE, clock,
+                ALERT, f -> f == failure ? "本地数据库所在的磁盘已满" : "?");
+        assertThat(zh.next(health, BROKER).text()).isEqualTo("⚠ 现场数据未能存储：本地数据库所在的磁盘已满 · 自 09:12:05 · 待确认 12 条");
+        // Without the console's words the feed's own sentence stands.
+        assertThat(model(Messages.ZH_CN).next(health, BROKER).text()).contains(DISK_FULL);
+    }
+
+    @Test
     void troubleSinceAnotherDayShowsTheDate() {
         Instant yesterday = T0.minus(Duration.ofHours(20));
         Line en = model(Locale.ENGLISH).next(storeDown(DISK_FULL, yesterday, 7), BROKER);
