@@ -352,7 +352,8 @@ public final class ConsoleWindow {
     public void attachFeed(FieldFeed fieldFeed) {
         this.feed = fieldFeed;
         FeedStatusModel model = new FeedStatusModel(text, context.zone(), context.clock(), feedAlertSettings(),
-                failure -> StoreTroubleText.of(text, failure));
+                new FeedStatusModel.FailureWords(failure -> StoreTroubleText.of(text, failure),
+                        failure -> StoreTroubleText.headline(text, failure)));
         feedStatus = new FeedStatusLink(fieldFeed, model);
         feedStatus.setOnAction(e -> openQuarantine());
         statusBar.addItem(feedStatus);

@@ -17,6 +17,15 @@ public final class StoreTroubleText {
                 .orElseGet(() -> failure.getMessage() != null ? failure.getMessage() : failure.toString());
     }
 
+    /**
+     * The failure in two or three words for a line read from across the room ("磁盘已满", "disk full"); the whole
+     * sentence from {@link #of} when the store did not diagnose it.
+     */
+    public static String headline(Messages text, Throwable failure) {
+        return StoreException.in(failure).map(e -> text.get("store.headline." + e.trouble().name()))
+                .orElseGet(() -> of(text, failure));
+    }
+
     /** True when the failure is the store being unavailable (retry later), not a fault worth a stack trace. */
     public static boolean isStoreUnavailable(Throwable failure) {
         return StoreException.in(failure).map(StoreException::isUnavailable).orElse(false);

@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.gridcommand.common.Messages;
 import org.gridcommand.feed.FeedAlertSettings;
 import org.gridcommand.feed.FeedHealth;
 import org.gridcommand.feed.FeedIngest;
@@ -28,6 +29,8 @@ import org.gridcommand.feed.mqtt.MqttSettings;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.store.SmallDisk;
+import org.gridcommand.ui.StoreTroubleText;
+import org.gridcommand.ui.feed.FeedStatusModel;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +75,17 @@ class FeedOnFullDiskTest {
                             .doesNotContain("Exception").doesNotContain("\n");
                     assertThat(trouble.stats().unacknowledged()).isPositive();
                     assertThat(trouble.level(FeedAlertSettings.loadDefault())).isEqualTo(FeedHealth.Level.ALERT);
+                    // What the console's status line says, in the officer's language, worded as the console does.
+                    Messages zh = Messages.forLocale(Messages.ZH_CN);
+                    FeedStatusModel.Line line = new FeedStatusModel(zh, AppContext.DISTRICT_ZONE, Clock.fixed(NOW,
+                            ZoneOffset.UTC), FeedAlertSettings.loadDefault(), new FeedStatusModel.FailureWords(
+                            f -> StoreTroubleText.of(zh, f), f -> StoreTroubleText.headline(zh, f)))
+                            .next(trouble, new FeedStatusModel.Source(BROKER, true));
+                    System.out.println("full disk: the status line says: " + line.text());
+                    assertThat(line.look()).isEqualTo(FeedStatusModel.Look.ALERT);
+                    assertThat(line.text()).startsWith("⚠ 现场数据未能存储：磁盘已满 · 自 10:00:00 · 待确认 ");
+                    assertThat(line.notice()).startsWith("本地数据库 " + dataDir.resolve("db")).contains("所在的磁盘已满");
+                    assertThat(line.soundTone()).isTrue();
 
                     disk.free();
                     waitUntil(feed, "every upload stored after space was freed", Duration.ofSeconds(120),

@@ -82,8 +82,47 @@ class FieldFeedBrokerTest {
         Case c = context.database().cases().findByReportId(reportId).orElseThrow();
         assertThat(c.channel()).isEqualTo(Channel.GRID_WORKER);
         assertThat(c.smallGridCode()).isEqualTo(grid.code().value());
+        // The trail names the worker who reported, through the field feed, not whoever is on duty at the seat.
+        org.gridcommand.cases.CaseEvent reported = context.caseService().trail(c.id()).get(0);
+        assertThat(reported.actorKind()).isEqualTo(org.gridcommand.duty.ActorKind.WORKER);
+        assertThat(reported.operatorName()).isEqualTo(worker.id());
+        assertThat(reported.role()).isNull();
+        assertThat(reported.note()).contains("received via field feed, topic "
+                + FeedTopic.of(district, FeedTopic.Kind.REPORT, worker.id()).topic() + ", message " + id);
         assertThat(c.categoryCode()).isEqualTo("0101");
         assertThat(context.todaysQueue()).extracting(Case::id).contains(c.id());
+    }
+
+    @Test
+    void twoDevicesSendingTheSameMessageIdThroughTheBrokerAreBothKept() throws Exception {
+        GridWorker a = context.district().gridWorkers().get(17);
+        GridWorker b = context.district().gridWorkers().get(18);
+        // The protocol's own suggestion, a counter, makes such collisions likely between phones.
+        String id = "000001-" + UUID.randomUUID().toString().substring(0, 8);
+        String at = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS).toString();
+        for (GridWorker w : List.of(a, b)) {
+            SmallGrid grid = context.district().smallGrids().stream().filter(g -> g.code().equals(w.smallGrid()))
+                    .findFirst().orElseThrow();
+            Coordinate inside = grid.area().getInteriorPoint().getCoordinate();
+            for (FeedTopic.Kind kind : List.of(FeedTopic.Kind.GPS, FeedTopic.Kind.REPORT)) {
+                String payload = kind == FeedTopic.Kind.GPS
+                        ? String.format(Locale.ROOT, "{\"v\":1,\"id\":\"%s\",\"workerId\":\"%s\",\"at\":\"%s\","
+                                + "\"lon\":%.7f,\"lat\":%.7f}", id, w.id(), at, inside.x, inside.y)
+                        : String.format(Locale.ROOT, "{\"v\":1,\"id\":\"%s\",\"workerId\":\"%s\",\"at\":\"%s\","
+                                + "\"category\":\"0102\",\"lon\":%.7f,\"lat\":%.7f,\"description\":\"路灯不亮\"}", id, w.id(),
+                                at, inside.x, inside.y);
+                Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", "1883", "-q", "1",
+                        "-t", FeedTopic.of(district, kind, w.id()).topic(), "-m", payload).redirectErrorStream(true).start();
+                assertThat(pub.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(pub.exitValue()).isZero();
+            }
+        }
+        List<MessageKey> fixes = List.of(new MessageKey(a.id(), id), new MessageKey(b.id(), id));
+        waitUntil("both fixes stored", () -> context.database().feed().received(fixes).size() == 2);
+        waitUntil("both reports are cases", () -> context.database().cases().findByReportId(a.id() + "/" + id).isPresent()
+                && context.database().cases().findByReportId(b.id() + "/" + id).isPresent());
+        assertThat(context.database().cases().findByReportId(a.id() + "/" + id).orElseThrow().reportedBy()).isEqualTo(a.id());
+        assertThat(context.database().cases().findByReportId(b.id() + "/" + id).orElseThrow().reportedBy()).isEqualTo(b.id());
     }
 
     @Test

@@ -87,7 +87,7 @@ public final class FeedStatusModel {
     private final ZoneId zone;
     private final Clock clock;
     private final FeedAlertSettings settings;
-    private final java.util.function.Function<Throwable, String> failureWords;
+    private final FailureWords failureWords;
     private Instant alertSince;
     private Instant lastTone;
     private String alertWords;
@@ -98,11 +98,21 @@ public final class FeedStatusModel {
     }
 
     /**
-     * @param failureWords the store's failure in the officer's language (the composition root knows the store's
-     *                     diagnosis: "本地数据库 … 所在的磁盘已满"); null: the feed's own sentence, in English
+     * The store's failure in the officer's language, from the store's own diagnosis (the console knows how): the
+     * whole sentence for the notice and the tooltip ("本地数据库 … 所在的磁盘已满 …") and a headline of a few words for
+     * the status line ("磁盘已满"), which a long folder name would otherwise push out of sight.
      */
+    public record FailureWords(java.util.function.Function<Throwable, String> sentence,
+                               java.util.function.Function<Throwable, String> headline) {
+        public FailureWords {
+            Objects.requireNonNull(sentence, "sentence");
+            Objects.requireNonNull(headline, "headline");
+        }
+    }
+
+    /** @param failureWords how to word the store's failure; null: the feed's own sentence, in English */
     public FeedStatusModel(Messages text, ZoneId zone, Clock clock, FeedAlertSettings settings,
-                           java.util.function.Function<Throwable, String> failureWords) {
+                           FailureWords failureWords) {
         this.failureWords = failureWords;
         this.text = Objects.requireNonNull(text, "text");
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -148,11 +158,13 @@ public final class FeedStatusModel {
         String notice;
         String tooltip;
         if (health.storeUnavailable()) {
-            String sentence = PayloadText.line(failureWords != null && health.storeFailure() != null
-                    ? failureWords.apply(health.storeFailure()) : health.storeProblem());
+            boolean worded = failureWords != null && health.storeFailure() != null;
+            String sentence = PayloadText.line(worded ? failureWords.sentence().apply(health.storeFailure())
+                    : health.storeProblem());
+            String headline = worded ? PayloadText.line(failureWords.headline().apply(health.storeFailure())) : sentence;
             Instant since = health.storeProblemSince() != null ? health.storeProblemSince() : alertSince;
             String when = time(since, now);
-            line = text.format("feed.alert.store", shortened(sentence, BAR_SENTENCE_COLUMNS), when, waiting);
+            line = text.format("feed.alert.store", shortened(headline, BAR_SENTENCE_COLUMNS), when, waiting);
             title = text.format("feed.notice.store.title", when);
             // The notice puts its own full stop after the sentence.
             String clause = sentence.replaceAll("[\\s.。:：;；]+$", "");

@@ -129,8 +129,13 @@ class FeedStatusModelTest {
         IllegalStateException failure = new IllegalStateException(DISK_FULL);
         FeedHealth health = new FeedHealth(clock.instant(), stats(5_000, 0, 0, 12), T0, DISK_FULL, T0, failure);
         FeedStatusModel zh = new FeedStatusModel(Messages.forLocale(Messages.ZH_CN), AppContext.DISTRICT_ZONE, clock,
-                ALERT, f -> f == failure ? "本地数据库所在的磁盘已满" : "?");
-        assertThat(zh.next(health, BROKER).text()).isEqualTo("⚠ 现场数据未能存储：本地数据库所在的磁盘已满 · 自 09:12:05 · 待确认 12 条");
+                ALERT, new FeedStatusModel.FailureWords(f -> f == failure ? "本地数据库 /home/duty/.gridcommand/db 所在的磁盘已满"
+                        : "?", f -> f == failure ? "磁盘已满" : "?"));
+        Line line = zh.next(health, BROKER);
+        // The line says it in a few words; the notice and the tooltip in the whole sentence.
+        assertThat(line.text()).isEqualTo("⚠ 现场数据未能存储：磁盘已满 · 自 09:12:05 · 待确认 12 条");
+        assertThat(line.notice()).startsWith("本地数据库 /home/duty/.gridcommand/db 所在的磁盘已满。待确认 12 条");
+        assertThat(line.tooltip()).contains("本地数据库 /home/duty/.gridcommand/db 所在的磁盘已满");
         // Without the console's words the feed's own sentence stands.
         assertThat(model(Messages.ZH_CN).next(health, BROKER).text()).contains(DISK_FULL);
     }
