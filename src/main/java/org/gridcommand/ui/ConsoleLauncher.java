@@ -15,6 +15,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.gridcommand.app.AppContext;
+import org.gridcommand.app.FailureWords;
 import org.gridcommand.feed.mqtt.MqttSettings;
 import org.gridcommand.feed.SensorRegistry;
 import org.gridcommand.feed.FeedTopic;
@@ -113,7 +114,7 @@ public final class ConsoleLauncher {
         if (!options.timed()) {
             Messages text = Messages.forLocale(options.locale());
             Alert alert = new Alert(Alert.AlertType.ERROR,
-                    text.format("start.error.store", StoreTroubleText.of(text, failure)));
+                    text.format("start.error.store", FailureWords.of(text, failure)));
             alert.getDialogPane().getStylesheets().add(stylesheet());
             alert.showAndWait();
         }
@@ -131,7 +132,7 @@ public final class ConsoleLauncher {
             return signingOn;
         }, onDuty::set, error -> {
             Alert alert = new Alert(Alert.AlertType.ERROR,
-                    text.format("signon.error.store", StoreTroubleText.of(text, error)));
+                    text.format("signon.error.store", FailureWords.of(text, error)));
             alert.show();
         });
 

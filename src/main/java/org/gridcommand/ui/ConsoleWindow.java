@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.HashMap;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.KeyCode;
+import org.gridcommand.app.FailureWords;
 import org.gridcommand.ui.feed.QuarantineView;
 import org.gridcommand.ui.feed.FeedStatusLink;
 import org.gridcommand.ui.feed.FeedStatusModel;
@@ -352,8 +353,8 @@ public final class ConsoleWindow {
     public void attachFeed(FieldFeed fieldFeed) {
         this.feed = fieldFeed;
         FeedStatusModel model = new FeedStatusModel(text, context.zone(), context.clock(), feedAlertSettings(),
-                new FeedStatusModel.FailureWords(failure -> StoreTroubleText.of(text, failure),
-                        failure -> StoreTroubleText.headline(text, failure)));
+                new FeedStatusModel.StoreWords(failure -> FailureWords.of(text, failure),
+                        failure -> FailureWords.headline(text, failure)));
         feedStatus = new FeedStatusLink(fieldFeed, model);
         feedStatus.setOnAction(e -> openQuarantine());
         statusBar.addItem(feedStatus);

@@ -29,7 +29,6 @@ import org.gridcommand.feed.mqtt.MqttSettings;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.store.SmallDisk;
-import org.gridcommand.ui.StoreTroubleText;
 import org.gridcommand.ui.feed.FeedStatusModel;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -78,13 +77,14 @@ class FeedOnFullDiskTest {
                     // What the console's status line says, in the officer's language, worded as the console does.
                     Messages zh = Messages.forLocale(Messages.ZH_CN);
                     FeedStatusModel.Line line = new FeedStatusModel(zh, AppContext.DISTRICT_ZONE, Clock.fixed(NOW,
-                            ZoneOffset.UTC), FeedAlertSettings.loadDefault(), new FeedStatusModel.FailureWords(
-                            f -> StoreTroubleText.of(zh, f), f -> StoreTroubleText.headline(zh, f)))
+                            ZoneOffset.UTC), FeedAlertSettings.loadDefault(), new FeedStatusModel.StoreWords(
+                            f -> FailureWords.of(zh, f), f -> FailureWords.headline(zh, f)))
                             .next(trouble, new FeedStatusModel.Source(BROKER, true));
                     System.out.println("full disk: the status line says: " + line.text());
                     assertThat(line.look()).isEqualTo(FeedStatusModel.Look.ALERT);
                     assertThat(line.text()).startsWith("⚠ 现场数据未能存储：磁盘已满 · 自 10:00:00 · 待确认 ");
-                    assertThat(line.notice()).startsWith("本地数据库 " + dataDir.resolve("db")).contains("所在的磁盘已满");
+                    assertThat(line.notice()).startsWith("磁盘已满 · 待确认 ");
+                    assertThat(line.tooltip()).contains("本地数据库 " + dataDir.resolve("db") + " 所在的磁盘已满");
                     assertThat(line.soundTone()).isTrue();
 
                     disk.free();

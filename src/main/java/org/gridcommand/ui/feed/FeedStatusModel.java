@@ -87,7 +87,7 @@ public final class FeedStatusModel {
     private final ZoneId zone;
     private final Clock clock;
     private final FeedAlertSettings settings;
-    private final FailureWords failureWords;
+    private final StoreWords failureWords;
     private Instant alertSince;
     private Instant lastTone;
     private String alertWords;
@@ -102,9 +102,9 @@ public final class FeedStatusModel {
      * whole sentence for the notice and the tooltip ("本地数据库 … 所在的磁盘已满 …") and a headline of a few words for
      * the status line ("磁盘已满"), which a long folder name would otherwise push out of sight.
      */
-    public record FailureWords(java.util.function.Function<Throwable, String> sentence,
+    public record StoreWords(java.util.function.Function<Throwable, String> sentence,
                                java.util.function.Function<Throwable, String> headline) {
-        public FailureWords {
+        public StoreWords {
             Objects.requireNonNull(sentence, "sentence");
             Objects.requireNonNull(headline, "headline");
         }
@@ -112,7 +112,7 @@ public final class FeedStatusModel {
 
     /** @param failureWords how to word the store's failure; null: the feed's own sentence, in English */
     public FeedStatusModel(Messages text, ZoneId zone, Clock clock, FeedAlertSettings settings,
-                           FailureWords failureWords) {
+                           StoreWords failureWords) {
         this.failureWords = failureWords;
         this.text = Objects.requireNonNull(text, "text");
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -166,10 +166,11 @@ public final class FeedStatusModel {
             String when = time(since, now);
             line = text.format("feed.alert.store", shortened(headline, BAR_SENTENCE_COLUMNS), when, waiting);
             title = text.format("feed.notice.store.title", when);
-            // The notice puts its own full stop after the sentence.
             String clause = sentence.replaceAll("[\\s.。:：;；]+$", "");
-            notice = text.format("feed.notice.store", shortened(clause, NOTICE_SENTENCE_COLUMNS), waiting);
-            tooltip = title + " " + text.format("feed.notice.store", clause, waiting);
+            // One line above the queue, which must keep its rows: the few words there, the whole sentence on hover.
+            notice = text.format("feed.notice.store", worded ? headline : shortened(clause, NOTICE_SENTENCE_COLUMNS),
+                    waiting);
+            tooltip = title + " " + clause + "\n" + text.format("feed.notice.store", headline, waiting);
             alertWords = sentence;
         } else {
             String waited = duration(health.oldestWait());

@@ -34,6 +34,7 @@ import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.util.Duration;
 import org.gridcommand.app.AppContext;
+import org.gridcommand.app.FailureWords;
 import org.gridcommand.cases.Case;
 import org.gridcommand.cases.Channel;
 import org.gridcommand.cases.Priority;
@@ -91,6 +92,8 @@ public final class CaseQueueViewModel {
     private final ReadOnlyObjectWrapper<List<Case>> loadedCases = new ReadOnlyObjectWrapper<>(this, "cases", List.of());
     private final ReadOnlyIntegerWrapper openCount = new ReadOnlyIntegerWrapper(this, "openCount");
     private final ReadOnlyStringWrapper loadProblem = new ReadOnlyStringWrapper(this, "loadProblem", "");
+    /** A failed reload in the officer's words (a full disk in the console's language); the last rows stay shown. */
+    private java.util.function.Function<Throwable, String> failureWords = error -> String.valueOf(error.getMessage());
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
@@ -129,8 +132,10 @@ public final class CaseQueueViewModel {
     /** Today's queue of the context's store, with its categories, grids, zone and SLA engine. */
     public static CaseQueueViewModel forContext(AppContext context) {
         QueueTexts texts = new QueueTexts(context.messages(), context.categories(), context.district(), context.zone());
-        return new CaseQueueViewModel(() -> todaysQueue(context), new CaseRowFactory(texts, context.sla()),
-                context.clock());
+        CaseQueueViewModel model = new CaseQueueViewModel(() -> todaysQueue(context),
+                new CaseRowFactory(texts, context.sla()), context.clock());
+        model.failureWords = error -> FailureWords.of(context.messages(), error);
+        return model;
     }
 
     /**
@@ -221,7 +226,7 @@ public final class CaseQueueViewModel {
         }, error -> {
             loading = false;
             LOG.log(System.Logger.Level.WARNING, "could not load the case queue", error);
-            loadProblem.set(texts().format("queue.loadProblem", String.valueOf(error.getMessage())));
+            loadProblem.set(texts().format("queue.loadProblem", failureWords.apply(error)));
             followUp();
         });
     }

@@ -123,7 +123,7 @@ class FeedHealthConsoleTest {
                 "Field feed: demo simulation (no broker) · 5 stored · 0 quarantined · 0 waiting",
                 "⚠ Field data NOT STORED: " + SwitchableFeedStore.WORDS + " · since 09:12:05 · 3 waiting",
                 "Field feed: demo simulation (no broker) · 8 stored · 0 quarantined · 0 waiting · ✓ recovered at 09:12:05",
-                "Field data NOT STORED since 09:12:05:", SwitchableFeedStore.WORDS + ". 3 messages are waiting: ",
+                "Field data NOT STORED since 09:12:05:", SwitchableFeedStore.WORDS + " · 3 messages waiting, ",
                 "20 MiB · first 4 KiB kept", "refused by the store",
                 "⚠ Only the first 4 KiB of 20 MiB was kept: the payload below is that prefix."));
     }
@@ -134,7 +134,7 @@ class FeedHealthConsoleTest {
                 "现场数据：演示模拟（无消息服务器） · 已入库 5 · 隔离 0 · 待确认 0",
                 "⚠ 现场数据未能存储：" + SwitchableFeedStore.WORDS + " · 自 09:12:05 · 待确认 3 条",
                 "现场数据：演示模拟（无消息服务器） · 已入库 8 · 隔离 0 · 待确认 0 · ✓ 已于 09:12:05 恢复",
-                "现场数据自 09:12:05 起未能存储：", SwitchableFeedStore.WORDS + "。待确认 3 条：",
+                "现场数据自 09:12:05 起未能存储：", SwitchableFeedStore.WORDS + " · 待确认 3 条，",
                 "20 MiB · 仅存前 4 KiB", "数据库拒绝存储",
                 "⚠ 仅保留了 20 MiB 中的前 4 KiB：下方显示的是这部分内容。"));
     }

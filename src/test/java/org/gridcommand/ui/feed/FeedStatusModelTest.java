@@ -107,20 +107,21 @@ class FeedStatusModelTest {
         assertThat(en.look()).isEqualTo(Look.ALERT);
         assertThat(en.text()).isEqualTo("⚠ Field data NOT STORED: " + DISK_FULL + " · since 09:12:05 · 1,234 waiting");
         assertThat(en.noticeTitle()).isEqualTo("Field data NOT STORED since 09:12:05:");
-        assertThat(en.notice()).isEqualTo(DISK_FULL + ". 1,234 messages are waiting: reports and sensor alarms become"
-                + " cases once this clears, nothing is lost. Tell the technician on duty.");
-        assertThat(en.tooltip()).isEqualTo(en.noticeTitle() + " " + en.notice() + "\nClick or F8: the quarantine.");
+        assertThat(en.notice()).isEqualTo(DISK_FULL + " · 1,234 messages waiting, stored by themselves once this clears,"
+                + " nothing lost · tell the technician on duty");
+        assertThat(en.tooltip()).isEqualTo(en.noticeTitle() + " " + DISK_FULL + "\n" + en.notice()
+                + "\nClick or F8: the quarantine.");
         assertThat(en.soundTone()).isTrue();
 
         Line zh = model(Messages.ZH_CN).next(storeDown(DISK_FULL, T0, 1_234), BROKER);
         assertThat(zh.text()).isEqualTo("⚠ 现场数据未能存储：" + DISK_FULL + " · 自 09:12:05 · 待确认 1,234 条");
         assertThat(zh.noticeTitle()).isEqualTo("现场数据自 09:12:05 起未能存储：");
-        assertThat(zh.notice()).isEqualTo(DISK_FULL + "。待确认 1,234 条：恢复后网格员上报和传感器告警即生成事件，消息不会丢失。请通知值班技术人员。");
+        assertThat(zh.notice()).isEqualTo(DISK_FULL + " · 待确认 1,234 条，恢复后自动入库，不会丢失 · 请通知值班技术人员");
 
         // Even with nothing waiting (no message arrived since), a store that cannot write is an alert.
         Line idle = model(Locale.ENGLISH).next(storeDown(DISK_FULL, T0, 0), BROKER);
         assertThat(idle.look()).isEqualTo(Look.ALERT);
-        assertThat(idle.notice()).contains("No message is waiting");
+        assertThat(idle.notice()).contains("nothing waiting yet");
     }
 
     @Test
@@ -129,12 +130,12 @@ class FeedStatusModelTest {
         IllegalStateException failure = new IllegalStateException(DISK_FULL);
         FeedHealth health = new FeedHealth(clock.instant(), stats(5_000, 0, 0, 12), T0, DISK_FULL, T0, failure);
         FeedStatusModel zh = new FeedStatusModel(Messages.forLocale(Messages.ZH_CN), AppContext.DISTRICT_ZONE, clock,
-                ALERT, new FeedStatusModel.FailureWords(f -> f == failure ? "本地数据库 /home/duty/.gridcommand/db 所在的磁盘已满"
+                ALERT, new FeedStatusModel.StoreWords(f -> f == failure ? "本地数据库 /home/duty/.gridcommand/db 所在的磁盘已满"
                         : "?", f -> f == failure ? "磁盘已满" : "?"));
         Line line = zh.next(health, BROKER);
         // The line says it in a few words; the notice and the tooltip in the whole sentence.
         assertThat(line.text()).isEqualTo("⚠ 现场数据未能存储：磁盘已满 · 自 09:12:05 · 待确认 12 条");
-        assertThat(line.notice()).startsWith("本地数据库 /home/duty/.gridcommand/db 所在的磁盘已满。待确认 12 条");
+        assertThat(line.notice()).isEqualTo("磁盘已满 · 待确认 12 条，恢复后自动入库，不会丢失 · 请通知值班技术人员");
         assertThat(line.tooltip()).contains("本地数据库 /home/duty/.gridcommand/db 所在的磁盘已满");
         // Without the console's words the feed's own sentence stands.
         assertThat(model(Messages.ZH_CN).next(health, BROKER).text()).contains(DISK_FULL);
@@ -213,14 +214,14 @@ class FeedStatusModelTest {
         String onBar = en.text().substring("⚠ Field data NOT STORED: ".length(), en.text().indexOf(" · since "));
         assertThat(onBar).hasSizeLessThanOrEqualTo(FeedStatusModel.BAR_SENTENCE_COLUMNS).endsWith("…");
         assertThat(en.notice()).startsWith("Value too long for column \"DETAIL\": \\u{202E}dlrow olleh\\x1B[31m and xxx")
-                .contains("x…. 2 messages are waiting").doesNotContain("\u202E");
-        String inNotice = en.notice().substring(0, en.notice().indexOf(". 2 messages"));
+                .contains("x… · 2 messages waiting").doesNotContain("\u202E");
+        String inNotice = en.notice().substring(0, en.notice().indexOf(" · 2 messages"));
         assertThat(inNotice).hasSize(FeedStatusModel.NOTICE_SENTENCE_COLUMNS);
-        assertThat(en.tooltip()).contains(PayloadText.line(hostile) + ". 2 messages are waiting");
+        assertThat(en.tooltip()).contains(PayloadText.line(hostile) + " · 2 messages waiting");
 
         // The notice puts its own full stop after the store's sentence.
         Line dotted = model(Locale.ENGLISH).next(storeDown("the disk is full.", T0, 1), BROKER);
-        assertThat(dotted.notice()).startsWith("the disk is full. 1 message is waiting:");
+        assertThat(dotted.notice()).startsWith("the disk is full · 1 message waiting,");
     }
 
     @Test

@@ -1,15 +1,16 @@
-package org.gridcommand.ui;
+package org.gridcommand.app;
 
 import org.gridcommand.common.Messages;
 import org.gridcommand.store.StoreException;
 
 /**
- * A failure for the officer in the console's language: a store that is full, read-only, closed or out of reach
+ * A failure for the officer in the console's language (here, in the composition root, because only it may know the
+ * store's diagnosis; views get these words, never the store): a store that is full, read-only, closed or out of reach
  * is named with its cause and place from the bundles ("本地数据库 … 所在的磁盘已满 …"); anything else keeps its
  * own message, which is already a sentence.
  */
-public final class StoreTroubleText {
-    private StoreTroubleText() {
+public final class FailureWords {
+    private FailureWords() {
     }
 
     public static String of(Messages text, Throwable failure) {
