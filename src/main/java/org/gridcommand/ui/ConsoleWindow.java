@@ -391,7 +391,7 @@ public final class ConsoleWindow {
         }
         Scene scene = root.getScene();
         new QuarantineView(context.database().feed(), text, context.zone(), scene == null ? null : scene.getWindow(),
-                scene == null ? List.of() : scene.getStylesheets()).show();
+                scene == null ? List.of() : scene.getStylesheets(), error -> FailureWords.of(text, error)).show();
     }
 
     /**

@@ -35,6 +35,7 @@ import org.gridcommand.ui.fx.FxThread;
  * interpreted. Read from the store off the FX thread; Escape closes.
  */
 public final class QuarantineView {
+    private final java.util.function.Function<Throwable, String> failureWords;
     private static final int SHOWN = 500;
     private final Messages text;
     private final TableView<Quarantined> table = new TableView<>();
@@ -48,6 +49,13 @@ public final class QuarantineView {
     private final Stage stage = new Stage();
 
     public QuarantineView(FeedStore store, Messages text, ZoneId zone, Window owner, List<String> stylesheets) {
+        this(store, text, zone, owner, stylesheets, org.gridcommand.feed.FeedHealth::words);
+    }
+
+    /** @param failureWords a failure to read the quarantine in the officer's words (the store's diagnosis) */
+    public QuarantineView(FeedStore store, Messages text, ZoneId zone, Window owner, List<String> stylesheets,
+                          java.util.function.Function<Throwable, String> failureWords) {
+        this.failureWords = failureWords;
         this.text = text;
         DateTimeFormatter time = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(zone);
         table.setId("quarantine-table");
@@ -134,7 +142,14 @@ public final class QuarantineView {
             if (!loaded.rows().isEmpty()) {
                 table.getSelectionModel().select(0);
             }
-        }, error -> summary.setText(text.format("quarantine.error", org.gridcommand.feed.FeedHealth.words(error))));
+        }, error -> {
+            String words = text.format("quarantine.error", failureWords.apply(error));
+            summary.setText(words);
+            // Not "loading…" forever: the table says it too, where the eye goes.
+            Label placeholder = new Label(words);
+            placeholder.setWrapText(true);
+            table.setPlaceholder(placeholder);
+        });
     }
 
     private record Loaded(List<Quarantined> rows, long total) {
