@@ -13,24 +13,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.gridcommand.feed.FeedIngest;
 import org.gridcommand.feed.FeedParser;
-import org.gridcommand.feed.FeedParserSettings;
-import org.gridcommand.feed.FeedPlausibility;
-import org.gridcommand.feed.FeedSchemas;
 import org.gridcommand.feed.FeedStore;
 import org.gridcommand.feed.FeedTopic;
 import org.gridcommand.feed.LastFixes;
 import org.gridcommand.feed.MessageKey;
-import org.gridcommand.feed.PlausibleRegion;
 import org.gridcommand.feed.QuarantineReason;
 import org.gridcommand.feed.Quarantined;
 import org.gridcommand.feed.SensorAlarms;
@@ -38,8 +29,8 @@ import org.gridcommand.feed.SensorRegistry;
 import org.gridcommand.feed.mqtt.MqttFeedSource;
 import org.gridcommand.feed.mqtt.MqttPublisher;
 import org.gridcommand.feed.mqtt.MqttSettings;
-import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.GridWorker;
+import org.gridcommand.testing.SwitchableFeedStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -86,16 +77,16 @@ class FeedFateBrokerTest {
         Instant start = NOW.minus(Duration.ofHours(1));
         for (int i = 0; i < 100; i++) {
             messages.add(new String[] {topic(FeedTopic.Kind.GPS, walker), fix(run + "-" + i, walker,
-                    start.plusSeconds(10L * i), place(walker).lat() + i * 0.00001)});
+                    start.plusSeconds(10L * i), FeedTestSeats.place(context, walker).lat() + i * 0.00001)});
             if (i == 5) {
                 // Among the first twenty: in flight to the first seat, so the broker redelivers it (DUP).
                 messages.add(new String[] {topic(FeedTopic.Kind.GPS, careless), fix(run + "-poison", careless,
-                        Instant.parse("1960-05-01T00:00:00Z"), place(careless).lat())});
+                        Instant.parse("1960-05-01T00:00:00Z"), FeedTestSeats.place(context, careless).lat())});
             }
         }
         try {
             // The first seat receives its in-flight window and never commits, so never acknowledges.
-            FeedIngestFateTest.SwitchableStore stuck = new FeedIngestFateTest.SwitchableStore(context.database().feed());
+            SwitchableFeedStore stuck = new SwitchableFeedStore(context.database().feed());
             stuck.down.set(true);
             Seat first = Seat.connect(seat, stuck);
             publish(messages);
@@ -124,13 +115,13 @@ class FeedFateBrokerTest {
             Seat third = Seat.connect(seat, context.database().feed());
             String marker = run + "-marker";
             publish(List.<String[]>of(new String[] {topic(FeedTopic.Kind.GPS, walker), fix(marker, walker,
-                    NOW.minusSeconds(5), place(walker).lat() + 0.001)}));
+                    NOW.minusSeconds(5), FeedTestSeats.place(context, walker).lat() + 0.001)}));
             waitUntil("the marker stored", () -> !context.database().feed()
                     .received(List.of(new MessageKey(walker.id(), marker))).isEmpty(), third);
             assertThat(third.ingest.stats().received()).isEqualTo(1);
             third.close();
         } finally {
-            forgetSession(seat);
+            FeedTestSeats.forgetSession(BROKER, seat);
         }
     }
 
@@ -138,12 +129,7 @@ class FeedFateBrokerTest {
     private record Seat(FeedIngest ingest, MqttFeedSource source) {
         static Seat connect(String clientId, FeedStore store) {
             LastFixes last = new LastFixes(store::lastFix);
-            Set<String> workers = context.district().gridWorkers().stream().map(GridWorker::id)
-                    .collect(Collectors.toSet());
-            FeedParserSettings settings = FeedParserSettings.defaults(district,
-                    PlausibleRegion.around(context.district().outline().getEnvelopeInternal(), 50))
-                    .withPlausibility(FeedPlausibility.uniform(Duration.ofDays(36_500), Duration.ofMinutes(2)));
-            FeedParser parser = new FeedParser(settings, FeedSchemas.load(), workers::contains, sensors, last::get);
+            FeedParser parser = FeedTestSeats.carelessParser(context, sensors, last);
             FeedIngest ingest = new FeedIngest(parser::parse, store, context.intake(), last, FeedIngest.Settings.DEFAULT,
                     stored -> { }, alarm -> SensorAlarms.toReport(alarm, sensors), CLOCK);
             MqttFeedSource source = new MqttFeedSource(new MqttSettings(BROKER, clientId, null, null,
@@ -168,32 +154,13 @@ class FeedFateBrokerTest {
         }
     }
 
-    /** Ends the persistent session the test made, so the machine's broker keeps nothing of it. */
-    private static void forgetSession(String clientId) throws Exception {
-        MqttClient client = new MqttClient(BROKER, clientId, new MemoryPersistence());
-        MqttConnectOptions clean = new MqttConnectOptions();
-        clean.setCleanSession(true);
-        client.connect(clean);
-        client.disconnect();
-        client.close();
-    }
-
     private static String topic(FeedTopic.Kind kind, GridWorker w) {
         return FeedTopic.of(district, kind, w.id()).topic();
     }
 
     private static String fix(String id, GridWorker w, Instant at, double lat) {
         return String.format(Locale.ROOT, "{\"v\":1,\"id\":\"%s\",\"workerId\":\"%s\",\"at\":\"%s\",\"lon\":%.7f,"
-                + "\"lat\":%.7f}", id, w.id(), at.truncatedTo(ChronoUnit.MILLIS), place(w).lon(), lat);
-    }
-
-    private static GeoPoint place(GridWorker w) {
-        if (w.lastPosition() != null) {
-            return w.lastPosition();
-        }
-        var inside = context.district().smallGrids().stream().filter(g -> g.code().equals(w.smallGrid())).findFirst()
-                .orElseThrow().area().getInteriorPoint();
-        return new GeoPoint(inside.getX(), inside.getY());
+                + "\"lat\":%.7f}", id, w.id(), at.truncatedTo(ChronoUnit.MILLIS), FeedTestSeats.place(context, w).lon(), lat);
     }
 
     private static void waitUntil(String what, BooleanSupplier condition, Seat seat) throws InterruptedException {

@@ -11,43 +11,33 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import org.gridcommand.cases.Case;
 import org.gridcommand.cases.CaseAction;
 import org.gridcommand.cases.CaseEvent;
 import org.gridcommand.duty.ActorKind;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
-import org.gridcommand.feed.FeedBatch;
 import org.gridcommand.feed.FeedDelivery;
 import org.gridcommand.feed.FeedHealth;
 import org.gridcommand.feed.FeedIngest;
 import org.gridcommand.feed.FeedParser;
-import org.gridcommand.feed.FeedParserSettings;
-import org.gridcommand.feed.FeedPlausibility;
-import org.gridcommand.feed.FeedSchemas;
-import org.gridcommand.feed.FeedStore;
 import org.gridcommand.feed.FeedTopic;
 import org.gridcommand.feed.GpsFix;
 import org.gridcommand.feed.LastFixes;
 import org.gridcommand.feed.MessageKey;
-import org.gridcommand.feed.PlausibleRegion;
 import org.gridcommand.feed.QuarantineReason;
 import org.gridcommand.feed.Quarantined;
 import org.gridcommand.feed.SensorAlarms;
 import org.gridcommand.feed.SensorRegistry;
 import org.gridcommand.grid.GridWorker;
+import org.gridcommand.testing.SwitchableFeedStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +58,7 @@ class FeedIngestFateTest {
     private static SensorRegistry sensors;
     private static final AtomicInteger DELIVERIES = new AtomicInteger();
 
-    private SwitchableStore store;
+    private SwitchableFeedStore store;
     private FeedIngest ingest;
     private final Set<String> acked = ConcurrentHashMap.newKeySet();
 
@@ -98,13 +88,9 @@ class FeedIngestFateTest {
      * fix from 1960 passes every check of the parser and reaches the store, which cannot key a fix before 1970.
      */
     private void startIngest() {
-        store = new SwitchableStore(context.database().feed());
+        store = new SwitchableFeedStore(context.database().feed());
         LastFixes last = new LastFixes(store::lastFix);
-        Set<String> workers = context.district().gridWorkers().stream().map(GridWorker::id).collect(Collectors.toSet());
-        FeedParserSettings settings = FeedParserSettings.defaults(district,
-                PlausibleRegion.around(context.district().outline().getEnvelopeInternal(), 50))
-                .withPlausibility(FeedPlausibility.uniform(Duration.ofDays(36_500), Duration.ofMinutes(2)));
-        FeedParser parser = new FeedParser(settings, FeedSchemas.load(), workers::contains, sensors, last::get);
+        FeedParser parser = FeedTestSeats.carelessParser(context, sensors, last);
         ingest = new FeedIngest(parser::parse, store, context.intake(), last, FeedIngest.Settings.DEFAULT,
                 stored -> { }, alarm -> SensorAlarms.toReport(alarm, sensors), CLOCK);
     }
@@ -120,11 +106,11 @@ class FeedIngestFateTest {
         Instant start = NOW.minus(Duration.ofHours(1));
         for (int i = 0; i < 100; i++) {
             deliveries.add(delivery(FeedTopic.Kind.GPS, walker.id(), fix(run + "-" + i, walker, start.plusSeconds(10L * i),
-                    place(walker).lat() + i * 0.00001)));
+                    FeedTestSeats.place(context, walker).lat() + i * 0.00001)));
             if (i == 50) {
                 // Passes the parser (inside the 100-year window), refused by the store: before 1970.
                 deliveries.add(delivery(FeedTopic.Kind.GPS, careless.id(), fix(run + "-poison", careless,
-                        Instant.parse("1960-05-01T00:00:00Z"), place(careless).lat())));
+                        Instant.parse("1960-05-01T00:00:00Z"), FeedTestSeats.place(context, careless).lat())));
             }
             if (i == 70) {
                 deliveries.add(delivery(FeedTopic.Kind.REPORT, reporter.id(), report(run + "-report", reporter,
@@ -173,13 +159,13 @@ class FeedIngestFateTest {
         List<FeedDelivery> deliveries = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             deliveries.add(delivery(FeedTopic.Kind.GPS, walker.id(), fix(run + "-" + i, walker,
-                    NOW.minusSeconds(600 - 10L * i), place(walker).lat())));
+                    NOW.minusSeconds(600 - 10L * i), FeedTestSeats.place(context, walker).lat())));
         }
         deliveries.forEach(ingest::offer);
 
         waitUntil("the feed says the store is unavailable", () -> ingest.health().storeUnavailable());
         FeedHealth health = ingest.health();
-        assertThat(health.storeProblem()).isEqualTo(SwitchableStore.WORDS);
+        assertThat(health.storeProblem()).isEqualTo(SwitchableFeedStore.WORDS);
         assertThat(health.storeProblemSince()).isEqualTo(NOW);
         assertThat(health.stats().unacknowledged()).isEqualTo(30);
         assertThat(health.level(new org.gridcommand.feed.FeedAlertSettings(Duration.ofSeconds(30), Duration.ofSeconds(60))))
@@ -227,8 +213,8 @@ class FeedIngestFateTest {
         GridWorker a = context.district().gridWorkers().get(41);
         GridWorker b = context.district().gridWorkers().get(42);
         String id = "same-" + System.nanoTime();
-        ingest.offer(delivery(FeedTopic.Kind.GPS, a.id(), fix(id, a, NOW.minusSeconds(20), place(a).lat())));
-        ingest.offer(delivery(FeedTopic.Kind.GPS, b.id(), fix(id, b, NOW.minusSeconds(20), place(b).lat())));
+        ingest.offer(delivery(FeedTopic.Kind.GPS, a.id(), fix(id, a, NOW.minusSeconds(20), FeedTestSeats.place(context, a).lat())));
+        ingest.offer(delivery(FeedTopic.Kind.GPS, b.id(), fix(id, b, NOW.minusSeconds(20), FeedTestSeats.place(context, b).lat())));
         ingest.offer(delivery(FeedTopic.Kind.REPORT, a.id(), report(id + "r", a, NOW.minusSeconds(10))));
         ingest.offer(delivery(FeedTopic.Kind.REPORT, b.id(), report(id + "r", b, NOW.minusSeconds(10))));
         waitUntil("all four acknowledged", () -> acked.size() == 4);
@@ -252,23 +238,13 @@ class FeedIngestFateTest {
 
     private static String fix(String id, GridWorker w, Instant at, double lat) {
         return String.format(Locale.ROOT, "{\"v\":1,\"id\":\"%s\",\"workerId\":\"%s\",\"at\":\"%s\",\"lon\":%.7f,"
-                + "\"lat\":%.7f}", id, w.id(), at, place(w).lon(), lat);
+                + "\"lat\":%.7f}", id, w.id(), at, FeedTestSeats.place(context, w).lon(), lat);
     }
 
     private static String report(String id, GridWorker w, Instant at) {
         return String.format(Locale.ROOT, "{\"v\":1,\"id\":\"%s\",\"workerId\":\"%s\",\"at\":\"%s\",\"category\":\"0101\","
                 + "\"lon\":%.7f,\"lat\":%.7f,\"description\":\"井盖缺失 / manhole cover missing\"}", id, w.id(),
-                at.truncatedTo(ChronoUnit.SECONDS), place(w).lon(), place(w).lat());
-    }
-
-    /** Where the worker is: the last known position, else inside their own small grid. */
-    private static org.gridcommand.geo.GeoPoint place(GridWorker w) {
-        if (w.lastPosition() != null) {
-            return w.lastPosition();
-        }
-        var inside = context.district().smallGrids().stream().filter(g -> g.code().equals(w.smallGrid())).findFirst()
-                .orElseThrow().area().getInteriorPoint();
-        return new org.gridcommand.geo.GeoPoint(inside.getX(), inside.getY());
+                at.truncatedTo(ChronoUnit.SECONDS), FeedTestSeats.place(context, w).lon(), FeedTestSeats.place(context, w).lat());
     }
 
     private static List<MessageKey> keys(GridWorker w, String run, int n) {
@@ -286,99 +262,6 @@ class FeedIngestFateTest {
                 throw new AssertionError("timed out waiting until " + what + "; " + ingest.health());
             }
             Thread.sleep(10);
-        }
-    }
-
-    /**
-     * The real store behind a switch: the first commit can be held until released (so that what is offered meanwhile
-     * arrives as one batch), and every write can be made to fail as a full disk does (the simulated part).
-     */
-    static final class SwitchableStore implements FeedStore {
-        static final String WORDS = "the disk holding the local store is full (No space left on device)";
-        final AtomicBoolean down = new AtomicBoolean();
-        private final FeedStore real;
-        private final CountDownLatch firstCommit = new CountDownLatch(1);
-        private final AtomicInteger commits = new AtomicInteger();
-        private volatile boolean holding;
-
-        SwitchableStore(FeedStore real) {
-            this.real = real;
-        }
-
-        void holdFirstCommit() {
-            holding = true;
-        }
-
-        void releaseFirstCommit() {
-            firstCommit.countDown();
-        }
-
-        private void check() {
-            if (down.get()) {
-                throw new IllegalStateException(WORDS);
-            }
-        }
-
-        @Override
-        public CommitResult commit(FeedBatch batch) {
-            if (holding && commits.getAndIncrement() == 0) {
-                try {
-                    firstCommit.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            check();
-            return real.commit(batch);
-        }
-
-        @Override
-        public void probe() {
-            check();
-            real.probe();
-        }
-
-        @Override
-        public List<GpsFix> track(String workerId, Instant from, Instant to) {
-            return real.track(workerId, from, to);
-        }
-
-        @Override
-        public Optional<GpsFix> lastFix(String workerId) {
-            return real.lastFix(workerId);
-        }
-
-        @Override
-        public List<Quarantined> quarantine(int limit) {
-            return real.quarantine(limit);
-        }
-
-        @Override
-        public long quarantineCount() {
-            return real.quarantineCount();
-        }
-
-        @Override
-        public long trimQuarantine(long keepAtMost, Instant olderThan) {
-            check();
-            return real.trimQuarantine(keepAtMost, olderThan);
-        }
-
-        @Override
-        public long deleteFixesBefore(Instant cutoff) {
-            check();
-            return real.deleteFixesBefore(cutoff);
-        }
-
-        @Override
-        public long deleteReceiptsBefore(Instant cutoff) {
-            check();
-            return real.deleteReceiptsBefore(cutoff);
-        }
-
-        @Override
-        public Set<MessageKey> received(Collection<MessageKey> keys) {
-            return real.received(keys);
         }
     }
 }

@@ -14,9 +14,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.gridcommand.common.Messages;
 import org.gridcommand.feed.FeedAlertSettings;
 import org.gridcommand.feed.FeedHealth;
@@ -98,7 +95,7 @@ class FeedOnFullDiskTest {
                     }
                 }
             } finally {
-                forgetSession(seat);
+                FeedTestSeats.forgetSession(BROKER, seat);
             }
             // The store the disk filled under opens again whole.
             try (AppContext again = AppContext.openDemo(dataDir, Locale.ENGLISH, Clock.fixed(NOW, ZoneOffset.UTC))) {
@@ -113,7 +110,7 @@ class FeedOnFullDiskTest {
         List<String[]> out = new ArrayList<>();
         Instant start = NOW.minus(Duration.ofHours(6));
         for (GridWorker w : workers) {
-            GeoPoint p = place(context, w);
+            GeoPoint p = FeedTestSeats.place(context, w);
             for (int u = 0; u < UPLOADS_PER_WORKER; u++) {
                 StringBuilder fixes = new StringBuilder();
                 Instant last = null;
@@ -143,21 +140,6 @@ class FeedOnFullDiskTest {
             publisher.flush(30_000);
         }
         return System.nanoTime();
-    }
-
-    private static GeoPoint place(AppContext context, GridWorker w) {
-        var inside = context.district().smallGrids().stream().filter(g -> g.code().equals(w.smallGrid())).findFirst()
-                .orElseThrow().area().getInteriorPoint();
-        return new GeoPoint(inside.getX(), inside.getY());
-    }
-
-    private static void forgetSession(String clientId) throws Exception {
-        MqttClient client = new MqttClient(BROKER, clientId, new MemoryPersistence());
-        MqttConnectOptions clean = new MqttConnectOptions();
-        clean.setCleanSession(true);
-        client.connect(clean);
-        client.disconnect();
-        client.close();
     }
 
     /** A look at the store while it cannot even read (opening the file writes) is a "not yet". */

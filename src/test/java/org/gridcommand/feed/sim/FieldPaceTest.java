@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.gridcommand.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class FieldPaceTest {
@@ -12,7 +13,7 @@ class FieldPaceTest {
 
     @Test
     void atTenTimesTheSimulatedSpanEndsWhenTheRunEnds() {
-        HandClock clock = new HandClock(REAL_START);
+        ManualClock clock = new ManualClock(REAL_START);
         FieldPace pace = new FieldPace(clock, Duration.ofMinutes(10), 10);
         assertThat(pace.oldestAge()).isEqualTo(Duration.ofMinutes(9));
         assertThat(pace.simulatedStart()).isEqualTo(REAL_START.minus(Duration.ofMinutes(9)));
@@ -31,7 +32,7 @@ class FieldPaceTest {
 
     @Test
     void atSpeedOneItIsTheRealClock() {
-        HandClock clock = new HandClock(REAL_START);
+        ManualClock clock = new ManualClock(REAL_START);
         FieldPace pace = new FieldPace(clock, Duration.ofMinutes(3), 1);
         assertThat(pace.oldestAge()).isZero();
         for (int i = 0; i < 10; i++) {
@@ -42,7 +43,7 @@ class FieldPaceTest {
 
     @Test
     void simulatedTimeNeverPassesTheRealClockNorGoesBackWhenTheClockIsSetBack() {
-        HandClock clock = new HandClock(REAL_START);
+        ManualClock clock = new ManualClock(REAL_START);
         FieldPace pace = new FieldPace(clock, Duration.ofHours(2), 3600);
         Instant before = pace.simulatedNow();
         for (int i = 0; i < 3000 && !pace.finished(); i++) {
@@ -64,7 +65,7 @@ class FieldPaceTest {
         assertThat(FieldPace.oldestAge(longest.plusSeconds(1), 3600)).isGreaterThan(Duration.ofDays(2));
         assertThatThrownBy(() -> FieldPace.longestLength(Duration.ofDays(2), 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FieldPace(new HandClock(REAL_START), Duration.ofMinutes(1), 0.5))
+        assertThatThrownBy(() -> new FieldPace(new ManualClock(REAL_START), Duration.ofMinutes(1), 0.5))
                 .hasMessageContaining("speed");
     }
 }

@@ -31,6 +31,7 @@ import org.gridcommand.demo.DemoDistrictGenerator;
 import org.gridcommand.grid.District;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.SmallGrid;
+import org.gridcommand.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -167,7 +168,7 @@ class FieldSimulatorTest {
     @ParameterizedTest
     @ValueSource(doubles = {1, 10, 600, 3600})
     void noMessageIsDatedAfterTheRealClockAtAnySpeed(double speed) {
-        HandClock clock = new HandClock(Instant.parse("2026-03-02T00:30:00.123456Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-03-02T00:30:00.123456Z"));
         FieldPace pace = new FieldPace(clock, Duration.ofMinutes(30), speed);
         FieldSimulator sim = simulator(new FieldSimulator.Settings(20, Duration.ofSeconds(30), 6, 60, 0, 9),
                 pace.simulatedStart());

@@ -42,6 +42,7 @@ import org.gridcommand.feed.Quarantined;
 import org.gridcommand.feed.SensorRegistry;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.GridWorker;
+import org.gridcommand.testing.SwitchableFeedStore;
 import org.gridcommand.ui.ConsoleLauncher;
 import org.gridcommand.ui.ConsoleWindow;
 import org.gridcommand.ui.queue.CaseQueueView;

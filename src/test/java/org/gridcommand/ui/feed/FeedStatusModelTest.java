@@ -2,17 +2,15 @@ package org.gridcommand.ui.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import org.gridcommand.app.AppContext;
 import org.gridcommand.common.Messages;
 import org.gridcommand.feed.FeedAlertSettings;
 import org.gridcommand.feed.FeedHealth;
 import org.gridcommand.feed.FeedIngest;
+import org.gridcommand.testing.ManualClock;
 import org.gridcommand.ui.feed.FeedStatusModel.Line;
 import org.gridcommand.ui.feed.FeedStatusModel.Look;
 import org.gridcommand.ui.feed.FeedStatusModel.Source;
@@ -30,7 +28,7 @@ class FeedStatusModelTest {
     private static final FeedAlertSettings ALERT = new FeedAlertSettings(Duration.ofSeconds(30), Duration.ofSeconds(60));
     private static final Source BROKER = new Source("tcp://127.0.0.1:1883", true);
 
-    private final MovableClock clock = new MovableClock(T0);
+    private final ManualClock clock = new ManualClock(T0);
 
     private FeedStatusModel model(Locale locale) {
         return new FeedStatusModel(Messages.forLocale(locale), AppContext.DISTRICT_ZONE, clock, ALERT);
@@ -240,33 +238,5 @@ class FeedStatusModelTest {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().should().dependOnClassesThat()
                 .resideInAnyPackage("javafx..").because("the feed line's logic is unit tested without a toolkit")
                 .check(classes);
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,11 +1,14 @@
-package org.gridcommand.ui.feed;
+package org.gridcommand.testing;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.gridcommand.feed.FeedBatch;
 import org.gridcommand.feed.FeedStore;
 import org.gridcommand.feed.GpsFix;
@@ -13,16 +16,28 @@ import org.gridcommand.feed.MessageKey;
 import org.gridcommand.feed.Quarantined;
 
 /**
- * The real store behind a switch: while {@link #down} is set every write fails as a full disk does (the simulated
- * part); reads always reach the real store, as they do on a full disk.
+ * For tests of the feed: the real store behind a switch. The first commit can be held until released (so that what
+ * is offered meanwhile arrives as one batch), and while {@link #down} is set every write fails as a full disk does
+ * (the simulated part; tests that use it say so in their names). Reads always reach the real store.
  */
-final class SwitchableFeedStore implements FeedStore {
-    static final String WORDS = "the disk holding the local store is full (No space left on device)";
-    final AtomicBoolean down = new AtomicBoolean();
+public final class SwitchableFeedStore implements FeedStore {
+    public static final String WORDS = "the disk holding the local store is full (No space left on device)";
+    public final AtomicBoolean down = new AtomicBoolean();
     private final FeedStore real;
+    private final CountDownLatch firstCommit = new CountDownLatch(1);
+    private final AtomicInteger commits = new AtomicInteger();
+    private volatile boolean holding;
 
-    SwitchableFeedStore(FeedStore real) {
+    public SwitchableFeedStore(FeedStore real) {
         this.real = real;
+    }
+
+    public void holdFirstCommit() {
+        holding = true;
+    }
+
+    public void releaseFirstCommit() {
+        firstCommit.countDown();
     }
 
     private void check() {
@@ -33,6 +48,13 @@ final class SwitchableFeedStore implements FeedStore {
 
     @Override
     public CommitResult commit(FeedBatch batch) {
+        if (holding && commits.getAndIncrement() == 0) {
+            try {
+                firstCommit.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         check();
         return real.commit(batch);
     }

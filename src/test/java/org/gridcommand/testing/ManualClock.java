@@ -1,0 +1,44 @@
+package org.gridcommand.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * A clock a test moves by hand: forward, or back as a clock set by NTP may go. Tests never read the wall clock, so
+ * nothing they check depends on the hour they run at.
+ */
+public final class ManualClock extends Clock {
+    private volatile Instant now;
+
+    public ManualClock(Instant start) {
+        this.now = start;
+    }
+
+    /** Moves the clock by {@code by} (negative: back); returns the new time. */
+    public Instant advance(Duration by) {
+        now = now.plus(by);
+        return now;
+    }
+
+    public void set(Instant at) {
+        now = at;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+}
