@@ -3,7 +3,6 @@ package org.gridcommand.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -28,6 +27,7 @@ import org.gridcommand.sla.OverdueNotice;
 import org.gridcommand.sla.SlaEngine;
 import org.gridcommand.sla.SlaStage;
 import org.gridcommand.store.Database;
+import org.gridcommand.testing.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,35 +44,11 @@ class OverdueEscalationTest {
     private static final String RUBBISH = "0201";   // ACCEPT 30 natural minutes, DISPATCH 1 and HANDLE 4 working hours
     private static final GeoPoint SPOT = new GeoPoint(113.58, 22.36);
 
-    /** A clock the test moves by hand. */
-    static final class HandClock extends Clock {
-        volatile Instant now;
-
-        HandClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return SHANGHAI;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     static SlaEngine sla;
 
     @TempDir
     Path dir;
-    final HandClock clock = new HandClock(at("2026-11-23T09:00"));   // a Monday
+    final ManualClock clock = new ManualClock(at("2026-11-23T09:00"), SHANGHAI);   // a Monday
     Database db;
 
     @BeforeAll
@@ -136,7 +112,7 @@ class OverdueEscalationTest {
         assertThat(escalations(late.id())).singleElement().satisfies(e -> {
             assertThat(e.operatorName()).isEqualTo(OverdueEscalation.ACTOR);
             assertThat(e.role()).as("the system wrote it, not the officer on duty").isNull();
-            assertThat(e.at()).isEqualTo(clock.now);
+            assertThat(e.at()).isEqualTo(clock.instant());
             assertThat(e.fromState()).isEqualTo(CaseState.REPORTED);
             assertThat(e.toState()).isEqualTo(CaseState.REPORTED);
             assertThat(e.note()).isEqualTo(
@@ -147,7 +123,7 @@ class OverdueEscalationTest {
         assertThat(stored.state()).isEqualTo(CaseState.REPORTED);
         assertThat(db.caseEvents().findByCase(early.id())).isEmpty();
 
-        clock.now = at("2026-11-23T09:10");
+        clock.set(at("2026-11-23T09:10"));
         assertThat(escalation.scan()).isEmpty();
         assertThat(told).hasSize(1);
         assertThat(escalations(late.id())).hasSize(1);
@@ -161,7 +137,7 @@ class OverdueEscalationTest {
         assertThat(escalations(late.id())).hasSize(1);
 
         // …but still escalates what became overdue since.
-        clock.now = at("2026-11-23T09:20");
+        clock.set(at("2026-11-23T09:20"));
         assertThat(reopened.scan()).extracting(OverdueNotice::caseId).containsExactly(early.id());
         assertThat(toldAfterRestart).extracting(OverdueNotice::caseId).containsExactly(early.id());
         assertThat(escalations(early.id())).hasSize(1);
@@ -175,32 +151,32 @@ class OverdueEscalationTest {
         Case c = reported(at("2026-11-23T08:20")).toBuilder().state(CaseState.ACCEPTED)
                 .acceptedAt(at("2026-11-23T08:30")).build();   // dispatch due 09:30 (1 working hour)
         db.cases().save(c);
-        clock.now = at("2026-11-23T09:45");
+        clock.set(at("2026-11-23T09:45"));
         List<OverdueNotice> told = new CopyOnWriteArrayList<>();
         assertThat(escalation(told).scan()).singleElement().satisfies(n -> {
             assertThat(n.stage()).isEqualTo(SlaStage.DISPATCH);
             assertThat(n.due()).isEqualTo(at("2026-11-23T09:30"));
         });
 
-        clock.now = at("2026-11-23T09:50");
+        clock.set(at("2026-11-23T09:50"));
         service().suspend(c.id(), "waiting for the owner");
         restart();
         List<OverdueNotice> toldAfterRestart = new CopyOnWriteArrayList<>();
         OverdueEscalation reopened = escalation(toldAfterRestart);
-        clock.now = at("2026-11-23T10:00");
+        clock.set(at("2026-11-23T10:00"));
         assertThat(reopened.scan()).as("a suspended case runs no clock").isEmpty();
 
         // Resumed, the dispatch stage runs from its old start again: the same due time, already announced.
-        clock.now = at("2026-11-23T10:05");
+        clock.set(at("2026-11-23T10:05"));
         service().resume(c.id());
-        clock.now = at("2026-11-23T10:06");
+        clock.set(at("2026-11-23T10:06"));
         assertThat(reopened.scan()).isEmpty();
         assertThat(escalations(c.id())).hasSize(1);
 
         // Dispatched at 10:10, handling (4 working hours) is due 16:10 after the lunch break: a new stage.
-        clock.now = at("2026-11-23T10:10");
+        clock.set(at("2026-11-23T10:10"));
         service().dispatch(c.id(), Assignee.worker("worker-1"));
-        clock.now = at("2026-11-23T16:30");
+        clock.set(at("2026-11-23T16:30"));
         assertThat(reopened.scan()).singleElement().satisfies(n -> {
             assertThat(n.stage()).isEqualTo(SlaStage.HANDLE);
             assertThat(n.due()).isEqualTo(at("2026-11-23T16:10"));

@@ -7,54 +7,30 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
+import org.gridcommand.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class DrillClockTest {
     private static final Instant REAL = Instant.parse("2026-11-27T06:00:00Z");
     private static final Instant START = Instant.parse("2026-11-27T00:40:00Z");
 
-    /** A hand-moved real clock: the test decides how much real time passes. */
-    private static final class HandClock extends Clock {
-        Instant now = REAL;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(long seconds) {
-            now = now.plusSeconds(seconds);
-        }
-    }
-
     @Test
     void runsAtItsSpeedStandsStillWhenPausedAndSkipsForwardOnly() {
-        HandClock real = new HandClock();
+        ManualClock real = new ManualClock(REAL);
         DrillClock drill = new DrillClock(START, real, ZoneId.of("Asia/Shanghai"));
-        real.advance(10);
+        real.advance(java.time.Duration.ofSeconds(10));
         assertThat(drill.instant()).isEqualTo(START.plusSeconds(10));
         drill.setSpeed(10);
-        real.advance(6);
+        real.advance(java.time.Duration.ofSeconds(6));
         assertThat(drill.instant()).isEqualTo(START.plusSeconds(70));
         drill.pause();
-        real.advance(100);
+        real.advance(java.time.Duration.ofSeconds(100));
         assertThat(drill.instant()).isEqualTo(START.plusSeconds(70));
         drill.resume();
-        real.advance(1);
+        real.advance(java.time.Duration.ofSeconds(1));
         assertThat(drill.instant()).isEqualTo(START.plusSeconds(80));
         drill.setSpeed(2);
-        real.advance(5);
+        real.advance(java.time.Duration.ofSeconds(5));
         assertThat(drill.instant()).isEqualTo(START.plusSeconds(90));
         drill.skipTo(START.plusSeconds(300));
         assertThat(drill.instant()).isEqualTo(START.plusSeconds(300));

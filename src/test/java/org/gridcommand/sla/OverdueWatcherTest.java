@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridcommand.sla.SlaTestTables.at;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.gridcommand.cases.CaseState;
+import org.gridcommand.testing.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,41 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
 class OverdueWatcherTest {
     private static final String RUBBISH = "0201";   // HANDLE 4 working hours; VERIFY 1 working day (default)
 
-    /** A clock the test moves by hand. */
-    static final class TestClock extends Clock {
-        volatile Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return SlaTestTables.SHANGHAI;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @TempDir
     Path dir;
     final List<SlaCase> open = new CopyOnWriteArrayList<>();
     final List<OverdueNotice> audited = new CopyOnWriteArrayList<>();
     final List<OverdueNotice> told = new CopyOnWriteArrayList<>();
-    TestClock clock;
+    ManualClock clock;
     OverdueWatcher watcher;
 
     @BeforeEach
     void setUp() {
-        clock = new TestClock(at("2026-11-23T09:00"));
+        clock = new ManualClock(at("2026-11-23T09:00"), SlaTestTables.SHANGHAI);
         watcher = new OverdueWatcher(() -> open, SlaTestTables.engine(dir), clock, told::add, audited::add);
     }
 
@@ -72,7 +47,7 @@ class OverdueWatcherTest {
         open.add(handling("B", at("2026-11-23T10:00")));   // due 16:00
         assertThat(watcher.scan()).isEmpty();
 
-        clock.now = at("2026-11-23T15:00");
+        clock.set(at("2026-11-23T15:00"));
         List<OverdueNotice> first = watcher.scan();
         assertThat(first).singleElement().satisfies(n -> {
             assertThat(n.caseId()).isEqualTo("A");
@@ -82,7 +57,7 @@ class OverdueWatcherTest {
         });
         assertThat(watcher.scan()).isEmpty();
 
-        clock.now = at("2026-11-23T17:00");
+        clock.set(at("2026-11-23T17:00"));
         assertThat(watcher.scan()).extracting(OverdueNotice::caseId).containsExactly("B");
         assertThat(watcher.scan()).isEmpty();
         assertThat(audited).extracting(OverdueNotice::caseId).containsExactly("A", "B");
@@ -94,15 +69,15 @@ class OverdueWatcherTest {
     void aNewStageAfterATransitionCanEmitAgain() {
         SlaCase a = handling("A", at("2026-11-23T08:30"));
         open.add(a);
-        clock.now = at("2026-11-23T15:00");
+        clock.set(at("2026-11-23T15:00"));
         assertThat(watcher.scan()).hasSize(1);
 
         // Fed back late at 15:30; verification (1 working day) runs out Tue 15:30.
         open.set(0, new SlaCase("A", RUBBISH, CaseState.FED_BACK, a.reportedAt(), a.acceptedAt(), a.dispatchedAt(),
                 at("2026-11-23T15:30"), null, null));
-        clock.now = at("2026-11-24T15:00");
+        clock.set(at("2026-11-24T15:00"));
         assertThat(watcher.scan()).isEmpty();
-        clock.now = at("2026-11-24T15:31");
+        clock.set(at("2026-11-24T15:31"));
         assertThat(watcher.scan()).singleElement().satisfies(n -> {
             assertThat(n.stage()).isEqualTo(SlaStage.VERIFY);
             assertThat(n.due()).isEqualTo(at("2026-11-24T15:30"));
@@ -111,9 +86,9 @@ class OverdueWatcherTest {
         // Verification failed at 16:00: back to handling with a fresh 4 working hours; overdue again later.
         open.set(0, new SlaCase("A", RUBBISH, CaseState.IN_HANDLING, a.reportedAt(), a.acceptedAt(), a.dispatchedAt(),
                 null, null, null, at("2026-11-24T16:00")));
-        clock.now = at("2026-11-25T11:00");
+        clock.set(at("2026-11-25T11:00"));
         assertThat(watcher.scan()).isEmpty();
-        clock.now = at("2026-11-25T11:01");
+        clock.set(at("2026-11-25T11:01"));
         assertThat(watcher.scan()).singleElement().satisfies(n -> {
             assertThat(n.stage()).isEqualTo(SlaStage.HANDLE);
             assertThat(n.due()).isEqualTo(at("2026-11-25T11:00"));
@@ -133,7 +108,7 @@ class OverdueWatcherTest {
             written.add(n);
         });
         open.add(handling("A", at("2026-11-23T08:30")));
-        clock.now = at("2026-11-23T15:00");
+        clock.set(at("2026-11-23T15:00"));
         assertThat(flaky.scan()).isEmpty();
         assertThat(told).isEmpty();
         storeDown[0] = false;
@@ -147,7 +122,7 @@ class OverdueWatcherTest {
     void noticesAlreadyInTheAuditTrailAreNotRepeated() {
         open.add(handling("A", at("2026-11-23T08:30")));
         watcher.markNotified("A", SlaStage.HANDLE, at("2026-11-23T14:30"));
-        clock.now = at("2026-11-23T15:00");
+        clock.set(at("2026-11-23T15:00"));
         assertThat(watcher.scan()).isEmpty();
     }
 
@@ -155,14 +130,14 @@ class OverdueWatcherTest {
     void aCaseThatCannotBeAssessedDoesNotHideTheOthers() {
         open.add(new SlaCase("BROKEN", RUBBISH, CaseState.ACCEPTED, at("2026-11-23T08:00"), null, null, null, null, null));
         open.add(handling("A", at("2026-11-23T08:30")));
-        clock.now = at("2026-11-23T15:00");
+        clock.set(at("2026-11-23T15:00"));
         assertThat(watcher.scan()).extracting(OverdueNotice::caseId).containsExactly("A");
     }
 
     @Test
     void runsOnAScheduleUntilStopped() throws InterruptedException {
         open.add(handling("A", at("2026-11-23T08:30")));
-        clock.now = at("2026-11-23T15:00");
+        clock.set(at("2026-11-23T15:00"));
         CountDownLatch heard = new CountDownLatch(1);
         OverdueWatcher scheduled = new OverdueWatcher(() -> open, SlaTestTables.engine(dir), clock,
                 n -> heard.countDown(), audited::add);

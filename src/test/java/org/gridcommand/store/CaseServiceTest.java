@@ -28,6 +28,7 @@ import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
 import org.gridcommand.store.TestStores.Backend;
 import org.gridcommand.store.TestStores.TestStore;
+import org.gridcommand.testing.ManualClock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -38,7 +39,7 @@ class CaseServiceTest {
     /** A fresh store, a clock stepping one minute per action, and a case just reported. */
     private static final class Fixture implements AutoCloseable {
         final TestStore store;
-        final TestClock clock = new TestClock(Fixtures.NOW);
+        final ManualClock clock = new ManualClock(Fixtures.NOW);
         final DutyService duty;
         final CaseService service;
         final String id;

@@ -54,6 +54,7 @@ import org.gridcommand.sla.SlaEngine;
 import org.gridcommand.sla.SlaState;
 import org.gridcommand.store.TestStores.Backend;
 import org.gridcommand.store.TestStores.TestStore;
+import org.gridcommand.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -71,7 +72,7 @@ class HandoverStoreTest {
     /** A store holding the fixture district, services on a hand-moved clock, and a builder over them. */
     private static final class Seat implements AutoCloseable {
         final TestStore store;
-        final TestClock clock = new TestClock(Fixtures.NOW);
+        final ManualClock clock = new ManualClock(Fixtures.NOW);
         final District district = Fixtures.district();
         final List<Camera> cameras = Fixtures.cameras();
         final CameraStatusBoard board = new CameraStatusBoard();

@@ -43,6 +43,7 @@ import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.LocateService;
 import org.gridcommand.store.TestStores.Backend;
 import org.gridcommand.store.TestStores.TestStore;
+import org.gridcommand.testing.ManualClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class IntakeServiceTest {
 
     private static final class Fixture implements AutoCloseable {
         final TestStore store;
-        final TestClock clock = new TestClock(Fixtures.NOW);
+        final ManualClock clock = new ManualClock(Fixtures.NOW);
         final DutyService duty;
         final IntakeService intake;
 

@@ -29,6 +29,7 @@ import org.gridcommand.evidence.InvalidEvidence;
 import org.gridcommand.evidence.TestPictures;
 import org.gridcommand.store.TestStores.Backend;
 import org.gridcommand.store.TestStores.TestStore;
+import org.gridcommand.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,7 +44,7 @@ class JdbcEvidenceTest {
 
     private static final class Fixture implements AutoCloseable {
         final TestStore store;
-        final TestClock clock = new TestClock(Fixtures.NOW);
+        final ManualClock clock = new ManualClock(Fixtures.NOW);
         final DutyService duty;
         final EvidenceService service;
         final String caseId;
@@ -250,13 +251,13 @@ class JdbcEvidenceTest {
             Evidence e;
             byte[] png = TestPictures.gradient(48, 27);
             try (Database db = Database.openH2(dir, new ChangeBus())) {
-                DutyService duty = new DutyService(db.audit(), new TestClock(Fixtures.NOW));
+                DutyService duty = new DutyService(db.audit(), new ManualClock(Fixtures.NOW));
                 duty.signOn(ZHANG);
                 Case c = Fixtures.aCase(Ulid.next(), CaseState.ACCEPTED, Fixtures.NOW);
                 db.cases().create(c, new CaseEvent(Ulid.next(), c.id(), c.reportedAt(), "王一", null,
                         CaseAction.REPORT, null, CaseState.REPORTED, null, ActorKind.WORKER));
                 caseId = c.id();
-                e = new EvidenceService(db.evidence(), duty, new TestClock(Fixtures.NOW.plusSeconds(60)), DISTRICT)
+                e = new EvidenceService(db.evidence(), duty, new ManualClock(Fixtures.NOW.plusSeconds(60)), DISTRICT)
                         .attach(caseId, CAMERA, null, TAKEN, png);
             }
             try (Database again = Database.openH2(dir, new ChangeBus())) {

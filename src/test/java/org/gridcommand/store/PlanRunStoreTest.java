@@ -42,6 +42,7 @@ import org.gridcommand.plans.RequiredStepsOpen;
 import org.gridcommand.plans.StepStatus;
 import org.gridcommand.store.TestStores.Backend;
 import org.gridcommand.store.TestStores.TestStore;
+import org.gridcommand.testing.ManualClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,7 +73,7 @@ class PlanRunStoreTest {
     /** A fresh residential-fire case in the backend's store, a clock stepping by hand, and the services on it. */
     private static final class Fixture implements AutoCloseable {
         final TestStore store;
-        final TestClock clock = new TestClock(Fixtures.NOW);
+        final ManualClock clock = new ManualClock(Fixtures.NOW);
         final DutyService duty;
         final List<Boolean> capExports = new ArrayList<>();
         final CaseService cases;

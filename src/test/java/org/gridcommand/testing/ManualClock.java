@@ -11,10 +11,17 @@ import java.time.ZoneOffset;
  * nothing they check depends on the hour they run at.
  */
 public final class ManualClock extends Clock {
+    private final ZoneId zone;
     private volatile Instant now;
 
     public ManualClock(Instant start) {
+        this(start, ZoneOffset.UTC);
+    }
+
+    /** A clock whose zone is {@code zone} (what a service reads the local date or hour from). */
+    public ManualClock(Instant start, ZoneId zone) {
         this.now = start;
+        this.zone = zone;
     }
 
     /** Moves the clock by {@code by} (negative: back); returns the new time. */
@@ -34,7 +41,7 @@ public final class ManualClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
     @Override

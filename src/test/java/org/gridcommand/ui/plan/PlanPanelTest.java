@@ -5,11 +5,9 @@ import static org.gridcommand.ui.queue.QueueTestSupport.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +43,7 @@ import org.gridcommand.plans.PlanService;
 import org.gridcommand.plans.PlanStep;
 import org.gridcommand.plans.StepStatus;
 import org.gridcommand.store.Database;
+import org.gridcommand.testing.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,7 +62,7 @@ class PlanPanelTest {
     private static final Operator OFFICER = new Operator("Li Na", Role.DUTY_OFFICER);
     private static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
 
-    private final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    private final ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     private final List<String> camerasShownFor = new ArrayList<>();
     private Path dir;
     private Database db;
@@ -254,33 +253,5 @@ class PlanPanelTest {
 
     private String dueLabel(FxRobot robot, String key) {
         return ((Label) cell(robot, key).lookup(".plan-due")).getText();
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
