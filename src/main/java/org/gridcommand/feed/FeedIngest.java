@@ -268,7 +268,6 @@ public final class FeedIngest implements AutoCloseable {
             unavailable(e);
             return batch;
         }
-        duplicates.addAndGet(work.repeats());
         try {
             runIntake(work);
             commitAll(work.storable(), work);
@@ -443,6 +442,9 @@ public final class FeedIngest implements AutoCloseable {
             if (item.refused) {
                 storeRefused.incrementAndGet();
             }
+            if (item.isRepeat()) {
+                duplicates.incrementAndGet(); // counted once it is settled, not on every retry of its batch
+            }
             if (!item.isRepeat() && item.message != null && !(item.message instanceof FieldReport)
                     && !item.hasQuarantineOnly()) {
                 storedMessages.add(item.message);
@@ -581,20 +583,17 @@ public final class FeedIngest implements AutoCloseable {
     }
 
     /** A batch parsed: its items in arrival order. */
-    private record Batch(List<Item> items, int repeats) {
+    private record Batch(List<Item> items) {
         static Batch parse(List<FeedDelivery> deliveries, Parser parser, LastFixes lastFixes) {
             List<Item> items = new ArrayList<>(deliveries.size());
             Map<MessageKey, Item> firsts = new HashMap<>();
-            int repeats = 0;
             for (FeedDelivery d : deliveries) {
                 ParseOutcome outcome = parser.parse(d);
                 if (outcome instanceof ParseOutcome.Rejected r) {
                     MessageKey key = MessageKey.of(r.quarantined());
                     Item twin = key == null ? null : firsts.get(key);
                     Item item = new Item(d, null, r.quarantined(), twin);
-                    if (twin != null) {
-                        repeats++;
-                    } else if (key != null) {
+                    if (twin == null && key != null) {
                         firsts.put(key, item);
                     }
                     items.add(item);
@@ -603,9 +602,8 @@ public final class FeedIngest implements AutoCloseable {
                     MessageKey key = MessageKey.of(m);
                     Item twin = firsts.get(key);
                     Item item = new Item(d, m, null, twin);
-                    if (twin != null) {
-                        repeats++; // the same message twice in one batch: a redelivery that overtook the ack
-                    } else {
+                    // A twin: the same message twice in one batch, a redelivery that overtook the ack.
+                    if (twin == null) {
                         firsts.put(key, item);
                         if (m instanceof GpsFix fix) {
                             lastFixes.accept(fix);
@@ -616,7 +614,7 @@ public final class FeedIngest implements AutoCloseable {
                     items.add(item);
                 }
             }
-            return new Batch(items, repeats);
+            return new Batch(items);
         }
 
         /** The items whose rows go to the feed store: not settled by the intake, not repeats. */
