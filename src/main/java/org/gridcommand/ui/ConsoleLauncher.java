@@ -26,7 +26,7 @@ import org.gridcommand.app.FeedConfig;
 import org.gridcommand.app.SeatClientId;
 import org.gridcommand.common.Messages;
 import org.gridcommand.duty.Operator;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 import org.gridcommand.video.VideoEngine;
 
 /** Starts JavaFX, asks who is on duty, opens the console window and waits until it is closed. */

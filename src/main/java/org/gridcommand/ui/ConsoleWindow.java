@@ -43,7 +43,7 @@ import org.gridcommand.common.Messages;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.ui.alert.OverdueNotifier;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 import org.gridcommand.ui.workspace.MapWorkspace;
 import org.gridcommand.ui.plan.PlanPanel;
 import org.gridcommand.ui.queue.CaseQueueView;

@@ -5,7 +5,7 @@ import javafx.animation.PauseTransition;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 
 /**
  * A timed run of a window (`--exit-after`, `--screenshot`): after the given time the window is captured to a

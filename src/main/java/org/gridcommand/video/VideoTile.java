@@ -51,7 +51,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 import uk.co.caprica.vlcj.media.InfoApi;
 import uk.co.caprica.vlcj.media.MediaStatistics;
 import uk.co.caprica.vlcj.player.base.MediaPlayer;
@@ -208,12 +208,12 @@ public class VideoTile extends StackPane {
         // Sized and centred in layoutChildren: a managed ImageView would push its size into the layout.
         video.setManaged(false);
 
-        nameLabel.setFont(org.gridcommand.ui.fx.Fonts.of(FontWeight.BOLD, 14));
+        nameLabel.setFont(org.gridcommand.fx.Fonts.of(FontWeight.BOLD, 14));
         StackPane.setAlignment(nameLabel, Pos.TOP_LEFT);
         StackPane.setAlignment(clockLabel, Pos.TOP_RIGHT);
         StackPane.setMargin(nameLabel, new Insets(4));
         StackPane.setMargin(clockLabel, new Insets(4));
-        stateLabel.setFont(org.gridcommand.ui.fx.Fonts.of(FontWeight.BOLD, 14));
+        stateLabel.setFont(org.gridcommand.fx.Fonts.of(FontWeight.BOLD, 14));
         detailLabel.setWrapText(true);
         statusBox.setFillWidth(false);
         statusBox.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
@@ -792,13 +792,13 @@ public class VideoTile extends StackPane {
         double nameSize = Math.max(14, Math.min(32, Math.floor(getHeight() / 16)));
         if (nameSize != nameFontSize) {
             nameFontSize = nameSize;
-            nameLabel.setFont(org.gridcommand.ui.fx.Fonts.of(FontWeight.BOLD, nameSize));
+            nameLabel.setFont(org.gridcommand.fx.Fonts.of(FontWeight.BOLD, nameSize));
         }
         double size = state.get() == TileState.PLAYING ? 14 : Math.max(14, Math.min(40, Math.floor(getHeight() / 10)));
         if (size != stateFontSize) {
             stateFontSize = size;
-            stateLabel.setFont(org.gridcommand.ui.fx.Fonts.of(FontWeight.BOLD, size));
-            detailLabel.setFont(org.gridcommand.ui.fx.Fonts.of(FontWeight.NORMAL, Math.max(12, Math.round(size * 0.55))));
+            stateLabel.setFont(org.gridcommand.fx.Fonts.of(FontWeight.BOLD, size));
+            detailLabel.setFont(org.gridcommand.fx.Fonts.of(FontWeight.NORMAL, Math.max(12, Math.round(size * 0.55))));
         }
     }
 

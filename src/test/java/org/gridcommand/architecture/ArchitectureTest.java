@@ -22,7 +22,7 @@ class ArchitectureTest {
         }
     }
 
-    private static final String[] UI_PACKAGES = {"org.gridcommand.ui..", "org.gridcommand.video.."};
+    private static final String[] UI_PACKAGES = {"org.gridcommand.ui..", "org.gridcommand.video..", "org.gridcommand.fx.."};
     private static final String[] DOMAIN_PACKAGES = {
         "org.gridcommand.common..", "org.gridcommand.geo..", "org.gridcommand.grid..", "org.gridcommand.camera..",
         "org.gridcommand.directory..", "org.gridcommand.cases..", "org.gridcommand.duty..", "org.gridcommand.search..",

@@ -19,7 +19,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.gridcommand.app.OverdueEscalation;
 import org.gridcommand.sla.OverdueNotice;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 
 /**
  * The shift supervisor's notice of overdue cases: a dark amber strip across the queue, in large words

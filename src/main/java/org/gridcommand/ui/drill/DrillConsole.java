@@ -16,7 +16,7 @@ import org.gridcommand.app.DrillSession;
 import org.gridcommand.camera.Camera;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.ui.ConsoleWindow;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 import org.gridcommand.video.VideoEngine;
 
 /**

@@ -20,7 +20,7 @@ import org.gridcommand.duty.Operator;
 import org.gridcommand.ui.ConsoleLauncher;
 import org.gridcommand.ui.ConsoleStart;
 import org.gridcommand.ui.TimedExit;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 
 /**
  * {@code gridcommand drill SCENARIO}: the live seat's store is opened only to copy its district into the

@@ -18,7 +18,7 @@ import org.gridcommand.app.DrillSession;
 import org.gridcommand.common.Messages;
 import org.gridcommand.drill.DrillRunner;
 import org.gridcommand.drill.ScriptedEvent;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 
 /**
  * The trainer's strip over the drill console: the scenario, the drill clock, start / pause, speed ×1 ×2 ×10,

@@ -12,7 +12,7 @@ import javafx.util.Duration;
 import org.gridcommand.app.FieldFeed;
 import org.gridcommand.feed.FeedHealth;
 import org.gridcommand.ui.alert.AlertTone;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 
 /**
  * The field feed's line in the status bar, as {@link FeedStatusModel} words it: where the feed comes from, what it

@@ -25,7 +25,7 @@ import javafx.stage.Window;
 import org.gridcommand.common.Messages;
 import org.gridcommand.feed.FeedStore;
 import org.gridcommand.feed.Quarantined;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 
 /**
  * The quarantine: the newest messages the field feed could not accept, each with its time, reason, sender, size,

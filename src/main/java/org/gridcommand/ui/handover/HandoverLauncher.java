@@ -12,7 +12,7 @@ import org.gridcommand.handover.HandoverBuilder;
 import org.gridcommand.handover.HandoverService;
 import org.gridcommand.handover.HandoverSettings;
 import org.gridcommand.store.Database;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 
 /**
  * The console's way into the handover: Ctrl+H opens it, and when an officer signs on while the previous shift's

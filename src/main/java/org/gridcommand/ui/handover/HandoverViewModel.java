@@ -16,7 +16,7 @@ import org.gridcommand.handover.HandoverAcknowledgement;
 import org.gridcommand.handover.HandoverHtml;
 import org.gridcommand.handover.HandoverReport;
 import org.gridcommand.handover.HandoverService;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 
 /**
  * The handover view's state: the report (prepared off the FX thread), its acknowledgement once recorded, and a

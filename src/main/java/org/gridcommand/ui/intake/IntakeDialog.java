@@ -36,7 +36,7 @@ import org.gridcommand.cases.IntakeRejected;
 import org.gridcommand.cases.IntakeResult;
 import org.gridcommand.cases.IntakeService;
 import org.gridcommand.geo.Datum;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 import org.gridcommand.ui.queue.Choice;
 import org.gridcommand.ui.queue.Choices;
 import org.gridcommand.ui.queue.QueueDialogs;

@@ -44,7 +44,7 @@ import org.gridcommand.grid.BigGrid;
 import org.gridcommand.grid.District;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.SmallGrid;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 import org.locationtech.jts.geom.Envelope;
 
 /**

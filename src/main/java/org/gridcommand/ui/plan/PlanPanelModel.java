@@ -47,7 +47,7 @@ import org.gridcommand.plans.StepKind;
 import org.gridcommand.plans.StepNote;
 import org.gridcommand.plans.StepStatus;
 import org.gridcommand.plans.SuggestionRule;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 
 /**
  * The emergency-plan panel's state for the selected case: nothing selected, the suggested plan with its one

@@ -24,7 +24,7 @@ import org.gridcommand.evidence.Evidence;
 import org.gridcommand.sla.SlaStage;
 import org.gridcommand.sla.SlaStatus;
 import org.gridcommand.sla.SlaView;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 
 /**
  * The selected case in full: its fields, the SLA of every stage measured so far, its trail (oldest first),

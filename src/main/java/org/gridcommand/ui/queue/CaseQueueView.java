@@ -46,7 +46,7 @@ import org.gridcommand.sla.OverdueNotice;
 import org.gridcommand.ui.alert.AlertTone;
 import org.gridcommand.ui.alert.OverdueNotifier;
 import org.gridcommand.ui.alert.UrgentBanner;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 import org.gridcommand.ui.intake.IntakeDialog;
 
 /**

@@ -40,7 +40,7 @@ import org.gridcommand.cases.Channel;
 import org.gridcommand.cases.Priority;
 import org.gridcommand.common.ChangeBus;
 import org.gridcommand.sla.SlaView;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 
 /**
  * Today's queue: open cases plus everything reported since midnight, loaded in the background and

@@ -12,7 +12,7 @@ import org.gridcommand.cases.CaseStateMachine;
 import org.gridcommand.cases.DispatchAdvisor;
 import org.gridcommand.cases.TransitionRefused;
 import org.gridcommand.duty.DutyService;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 
 /**
  * Runs the queue's verbs on the selected case: checks the life cycle first (a refused verb says why in the

@@ -12,7 +12,7 @@ import javafx.scene.input.KeyCode;
 import org.gridcommand.common.Messages;
 import org.gridcommand.search.SearchHit;
 import org.gridcommand.search.SearchService;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 
 /**
  * Search for a grid code or name, a worker, a camera or a case id. Enter goes to the best hit; the list

@@ -12,7 +12,7 @@ import javafx.scene.control.CheckMenuItem;
 import org.gridcommand.common.Messages;
 import org.gridcommand.stats.StatsPeriod;
 import org.gridcommand.stats.StatsService;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 import org.gridcommand.ui.map.GridMapView;
 
 /**

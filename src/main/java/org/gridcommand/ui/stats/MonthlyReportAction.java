@@ -20,7 +20,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.gridcommand.common.Messages;
 import org.gridcommand.report.MonthlyReportWriter;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 
 /**
  * "Monthly report…" from the dashboard: last month's report to a PDF the officer chooses (and the HTML beside it),

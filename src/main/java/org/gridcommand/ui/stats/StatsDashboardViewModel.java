@@ -21,7 +21,7 @@ import org.gridcommand.stats.ResponseTime;
 import org.gridcommand.stats.SafetyIndex;
 import org.gridcommand.stats.StatsPeriod;
 import org.gridcommand.stats.StatsService;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 
 /**
  * The statistics dashboard's state: the chosen period (today, this week, this month or custom dates) and the

@@ -28,7 +28,7 @@ import org.gridcommand.feed.track.Track;
 import org.gridcommand.grid.District;
 import org.gridcommand.grid.GridLocator;
 import org.gridcommand.grid.GridWorker;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 import org.gridcommand.ui.map.GridMapView;
 
 /**

@@ -124,7 +124,7 @@ final class ReplayLayer {
             g.setLineWidth(4.5 * s);
             g.stroke();
         }
-        Font font = org.gridcommand.ui.fx.Fonts.of(FontWeight.BOLD, 15 * s);
+        Font font = org.gridcommand.fx.Fonts.of(FontWeight.BOLD, 15 * s);
         // The selected worker last, so it is on top.
         List<ReplayFrame.Worker> order = new java.util.ArrayList<>(frame.workers());
         order.sort(java.util.Comparator.comparing(x -> x.workerId().equals(selected)));

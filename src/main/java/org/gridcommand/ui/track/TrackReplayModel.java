@@ -45,7 +45,7 @@ import org.gridcommand.grid.District;
 import org.gridcommand.grid.GridLocator;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.UnitGridCode;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 
 /**
  * The state behind track replay: the chosen workers' tracks in a window, read off the FX thread, their stops,

@@ -126,7 +126,7 @@ public final class CameraListView extends VBox {
         private final VBox lines = new VBox(1, name, detail);
 
         CameraCell() {
-            name.setFont(org.gridcommand.ui.fx.Fonts.of(FontWeight.BOLD, 14));
+            name.setFont(org.gridcommand.fx.Fonts.of(FontWeight.BOLD, 14));
             detail.getStyleClass().add("region-subtitle");
             setOnDragDetected(e -> {
                 if (getItem() != null) {

@@ -25,7 +25,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gridcommand.camera.Camera;
 import org.gridcommand.common.Messages;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 import org.gridcommand.video.VideoWall;
 import org.gridcommand.video.WallLayout;
 import org.gridcommand.video.WallPreset;

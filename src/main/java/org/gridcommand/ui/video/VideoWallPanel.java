@@ -38,7 +38,7 @@ import org.gridcommand.camera.Camera;
 import org.gridcommand.camera.CameraStatus;
 import org.gridcommand.camera.CameraStatusBoard;
 import org.gridcommand.common.Messages;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 import org.gridcommand.video.VideoWall;
 import org.gridcommand.video.WallLayout;
 
@@ -174,7 +174,7 @@ public final class VideoWallPanel extends BorderPane {
 
         Label tourLine = new Label();
         tourLine.setId("video-wall-tour-line");
-        tourLine.setFont(org.gridcommand.ui.fx.Fonts.of(FontWeight.BOLD, 14));
+        tourLine.setFont(org.gridcommand.fx.Fonts.of(FontWeight.BOLD, 14));
         tourLine.textProperty().bind(model.tourLineProperty());
         tourLine.managedProperty().bind(tourLine.textProperty().isNotEmpty());
         Label status = new Label();

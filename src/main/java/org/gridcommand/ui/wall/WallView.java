@@ -31,7 +31,7 @@ import org.gridcommand.cases.Case;
 import org.gridcommand.common.Messages;
 import org.gridcommand.sla.SlaView;
 import org.gridcommand.ui.drill.DrillWatermark;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 import org.gridcommand.ui.map.GridMapView;
 import org.gridcommand.ui.map.MapLegendTexts;
 import org.gridcommand.ui.queue.CaseQueueViewModel;

@@ -36,7 +36,7 @@ import org.gridcommand.grid.proof.GridFileReader;
 import org.gridcommand.grid.proof.GridProof;
 import org.gridcommand.grid.proof.ProofReport;
 import org.gridcommand.search.SearchHit;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 import org.gridcommand.ui.grid.GridSidePanel;
 import org.gridcommand.ui.map.GridMapView;
 import org.gridcommand.ui.map.MapFeature;

@@ -20,7 +20,7 @@ import org.gridcommand.cases.Priority;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
 import org.gridcommand.geo.Datum;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 import org.gridcommand.ui.queue.CaseQueueViewModel;
 import org.gridcommand.ui.queue.QueueTestSupport;
 import org.junit.jupiter.api.AfterAll;

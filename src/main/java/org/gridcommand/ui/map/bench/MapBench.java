@@ -24,7 +24,7 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.gridcommand.geo.WebMercator;
 import org.gridcommand.common.Percentiles;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 import org.gridcommand.ui.map.GridMapView;
 import org.gridcommand.ui.map.MapProjection;
 import org.locationtech.jts.geom.Envelope;

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.image.Image;
 import org.gridcommand.geo.Datum;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 import org.gridcommand.ui.map.BaseTiles;
 
 /**

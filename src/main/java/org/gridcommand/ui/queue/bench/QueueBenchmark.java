@@ -40,7 +40,7 @@ import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.SmallGrid;
 import org.gridcommand.ui.ConsoleStart;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 import org.gridcommand.ui.ConsoleWindow;
 import org.gridcommand.ui.queue.CaseQueueView;
 import org.gridcommand.ui.queue.CaseQueueViewModel;

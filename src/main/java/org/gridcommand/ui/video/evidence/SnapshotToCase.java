@@ -25,7 +25,7 @@ import org.gridcommand.common.Messages;
 import org.gridcommand.evidence.Evidence;
 import org.gridcommand.evidence.EvidenceService;
 import org.gridcommand.evidence.InvalidEvidence;
-import org.gridcommand.ui.fx.FxThread;
+import org.gridcommand.fx.FxThread;
 import org.gridcommand.video.TileHealth;
 import org.gridcommand.video.VideoTile;
 

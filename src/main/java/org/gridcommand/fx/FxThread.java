@@ -1,4 +1,4 @@
-package org.gridcommand.ui.fx;
+package org.gridcommand.fx;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package org.gridcommand.ui.fx;
+package org.gridcommand.fx;
 
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
