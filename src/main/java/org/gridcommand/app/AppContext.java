@@ -29,11 +29,23 @@ import org.gridcommand.grid.District;
 import org.gridcommand.grid.LocateService;
 import org.gridcommand.search.GridSummaryService;
 import org.gridcommand.search.SearchService;
+import org.gridcommand.camera.CameraStatusBoard;
+import org.gridcommand.feed.FeedStore;
+import org.gridcommand.feed.track.ShiftTable;
+import org.gridcommand.handover.HandoverBuilder;
+import org.gridcommand.handover.HandoverService;
+import org.gridcommand.handover.HandoverSettings;
+import org.gridcommand.report.MonthlyReportBuilder;
+import org.gridcommand.report.MonthlyReportWriter;
+import org.gridcommand.stats.StatsService;
 import org.gridcommand.store.Database;
+import org.gridcommand.store.JdbcStatsRepository;
 
 /**
  * The composition root: opens the store, loads the dictionaries and the district, and hands the services to
- * whichever front end runs (console window, CLI command). No JavaFX here, so the CLI can use it too.
+ * whichever front end runs (console window, CLI command). No JavaFX here, so the CLI can use it too. Views get
+ * their services and ports from here, never the {@link Database} itself; {@link #database()} is for the CLI,
+ * the demo seeding and tests.
  */
 public final class AppContext implements AutoCloseable {
     /** The district's own time zone: shift times, "today" and the clock on screen follow it. */
@@ -60,6 +72,10 @@ public final class AppContext implements AutoCloseable {
     private final IntakeService intake;
     private final DispatchAdvisor dispatchAdvisor;
     private final SlaEngine sla;
+    private final OverdueWatch overdueWatch;
+    /** Made on first use: they read shipped files (CAP category map, statistics settings, safety index). */
+    private CaseCapExport capExport;
+    private StatsService stats;
 
     private AppContext(Database database, ChangeBus changes, CategoryDictionary categories,
                        DepartmentDirectory departments, Messages messages, Clock clock, boolean drill) {
@@ -89,6 +105,9 @@ public final class AppContext implements AutoCloseable {
         this.dispatchAdvisor = new DispatchAdvisor(() -> database.grids().findWorkers(),
                 CategoryDepartments.loadDefault(categories, departments), departments);
         this.sla = SlaEngine.loadDefault(categories);
+        this.overdueWatch = new OverdueWatch(listener -> new OverdueEscalation(database.cases(),
+                database.caseEvents(), sla, clock, DISTRICT_ZONE, listener), OverdueWatch.FIRST_SCAN_DELAY,
+                OverdueEscalation.SCAN_PERIOD);
     }
 
     /** Opens the embedded store in dataDir, seeding the demo district on first use. */
@@ -154,7 +173,71 @@ public final class AppContext implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
         }
-        return CaseCapExport.forContext(this).write(c, dir.resolve(CaseCapExport.fileName(c))).toString();
+        return capExport().write(c, dir.resolve(CaseCapExport.fileName(c))).toString();
+    }
+
+    /** Cases as CAP 1.2 alerts (Exercise in a drill). The first call reads the CAP category map: not on the FX thread. */
+    public synchronized CaseCapExport capExport() {
+        if (capExport == null) {
+            capExport = CaseCapExport.forContext(this);
+        }
+        return capExport;
+    }
+
+    /**
+     * The queue's CAP export (P): the case as the store holds it now, written to {@code target}; returns the file.
+     * Reads the store and writes a file: not on the FX thread.
+     */
+    public Path exportCap(String caseId, Path target) {
+        return capExport().write(caseService.get(caseId), target);
+    }
+
+    /**
+     * Statistics over this store with the shipped settings (dashboard, case-density layer). The first call reads
+     * the settings and the safety index rules: not on the FX thread.
+     */
+    public synchronized StatsService stats() {
+        if (stats == null) {
+            stats = StatsService.withDefaults(JdbcStatsRepository.of(database), sla, categories, district, clock);
+        }
+        return stats;
+    }
+
+    /** The monthly report (月报) over this store: a new writer, its figures from the statistics. */
+    public MonthlyReportWriter monthlyReport() {
+        return new MonthlyReportWriter(new MonthlyReportBuilder(JdbcStatsRepository.of(database), sla, categories,
+                district, clock));
+    }
+
+    /**
+     * The shift handover over this store, the console's camera board and the shipped shift and policy files
+     * (read now).
+     */
+    public HandoverService handoverService(CameraStatusBoard cameraStatus) {
+        HandoverBuilder builder = new HandoverBuilder(new HandoverBuilder.Sources(database.cases(),
+                database.plans()::findByCase, database.handovers(), cameras, cameraStatus::snapshot,
+                () -> database.grids().findWorkers(), database.feed()::lastFix, locateService.locator()),
+                sla, categories, HandoverSettings.loadDefault());
+        return new HandoverService(builder, database.handovers(), database.audit(), duty, ShiftTable.loadDefault(),
+                clock, DISTRICT_ZONE);
+    }
+
+    /**
+     * Overdue escalation as the application runs it: a console holds the watch while it is open, the notice
+     * strip subscribes to what it escalates. Stopped for good when this context closes.
+     */
+    public OverdueWatch overdueWatch() {
+        return overdueWatch;
+    }
+
+    /** The field feed's store port (quarantine, tracks, patrol coverage). */
+    public FeedStore feedStore() {
+        return database.feed();
+    }
+
+    /** Where the store is, in words for the status bar ("H2 file …", "PostgreSQL …"). */
+    public String storeDescription() {
+        return database.describe();
     }
 
     /** True for a drill's store (see {@link #openDrill}). */
@@ -166,6 +249,30 @@ public final class AppContext implements AutoCloseable {
     public List<Case> todaysQueue() {
         Instant midnight = clock.instant().atZone(DISTRICT_ZONE).toLocalDate().atStartOfDay(DISTRICT_ZONE).toInstant();
         return database.cases().findOpenOrReportedSince(midnight);
+    }
+
+    /**
+     * The same cases as {@link #todaysQueue()}, as the queue table loads them: two indexed queries (open states;
+     * reported since midnight) instead of one "state in … or reported since" that H2 answers by scanning every
+     * case of the three years: ~15 times faster on the demo store, and the queue is what the officer waits for.
+     * Newest first.
+     */
+    public List<Case> queueCases() {
+        Instant now = clock.instant();
+        Instant midnight = now.atZone(DISTRICT_ZONE).toLocalDate().atStartOfDay(DISTRICT_ZONE).toInstant();
+        var repository = database.cases();
+        java.util.Map<String, Case> byId = new java.util.LinkedHashMap<>();
+        for (Case c : repository.findOpen()) {
+            byId.put(c.id(), c);
+        }
+        // Reports may carry a time a little ahead of this seat's clock; a day ahead takes them all.
+        for (Case c : repository.findReportedBetween(midnight, now.plus(java.time.Duration.ofDays(1)))) {
+            byId.putIfAbsent(c.id(), c);
+        }
+        List<Case> all = new java.util.ArrayList<>(byId.values());
+        all.sort(java.util.Comparator.comparing(Case::reportedAt).reversed()
+                .thenComparing(Case::id, java.util.Comparator.reverseOrder()));
+        return all;
     }
 
     /** The seat's data folder (store, tiles.json), or null when the store is not a local folder. */
@@ -247,6 +354,8 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        // The escalation first: a scan writing a trail line finishes before the store goes.
+        overdueWatch.close();
         database.close();
     }
 }

@@ -48,6 +48,9 @@ import org.gridcommand.sla.SlaStatus;
  * escalated to the shift supervisor". That line is also this seat's memory: before a scan, every case found
  * overdue whose stage and due time were not yet looked up has its trail read, and a line already there marks
  * the notice as sent, so a restart (or a case resumed after a suspension) is not announced again.
+ *
+ * <p>The application runs it through {@link OverdueWatch} ({@link AppContext#overdueWatch()}), which schedules
+ * the scans while a console is open and passes the notices on to whoever shows them.
  */
 public final class OverdueEscalation {
     private static final System.Logger LOG = System.getLogger(OverdueEscalation.class.getName());
@@ -88,12 +91,6 @@ public final class OverdueEscalation {
         Objects.requireNonNull(listener, "listener");
         // The watcher only ever runs inside scan(), on the thread that just loaded the snapshot.
         this.watcher = new OverdueWatcher(() -> snapshot, sla, clock, listener, this::record);
-    }
-
-    /** The escalation over the context's store, SLA engine, clock and zone. */
-    public static OverdueEscalation forContext(AppContext context, Consumer<OverdueNotice> listener) {
-        return new OverdueEscalation(context.database().cases(), context.database().caseEvents(), context.sla(),
-                context.clock(), context.zone(), listener);
     }
 
     /**

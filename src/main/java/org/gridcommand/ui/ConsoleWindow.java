@@ -32,7 +32,6 @@ import org.gridcommand.feed.GpsFix;
 import org.gridcommand.feed.GpsTrack;
 import org.gridcommand.feed.FieldMessage;
 import org.gridcommand.app.FieldFeed;
-import org.gridcommand.app.OverdueEscalation;
 import org.gridcommand.camera.Camera;
 import org.gridcommand.camera.CameraCoverage;
 import org.gridcommand.camera.CameraMatch;
@@ -83,6 +82,8 @@ public final class ConsoleWindow {
     private String wallSettingsProblem;
     private final Runnable unsubscribe;
     private final OverdueNotifier overdueNotifier;
+    private final Runnable stopOverdueNotices;
+    private final Runnable releaseOverdueWatch;
     private final StatusBar statusBar;
     private final CameraCoverage coverage;
     private Label videoInfo;
@@ -118,10 +119,7 @@ public final class ConsoleWindow {
                 () -> text.format("queue.subtitle", queueModel.openCountProperty().get(), queueModel.rows().size()),
                 queueModel.openCountProperty(), queueModel.rows()));
         Node queueRegion = region("queue-region", text.get("queue.title"), queueInfo, queueView);
-        // Overdue cases are escalated in their trail and announced on the queue's notice strip, scanned off the FX thread.
         overdueNotifier = queueView.overdueNotifier();
-        overdueNotifier.watch(OverdueEscalation.forContext(context, overdueNotifier::announce),
-                OverdueEscalation.SCAN_PERIOD);
         // casesProperty changes only when cases change; rows() is rebuilt by the 30 s SLA refresh too, and
         // the map must not redraw for that.
         queueModel.casesProperty().addListener((o, was, cases) -> {
@@ -209,7 +207,7 @@ public final class ConsoleWindow {
         SplitPane main = new SplitPane(left, right);
         main.setDividerPositions(0.56);
         root.setCenter(main);
-        statusBar = new StatusBar(text, context.clock(), context.zone(), context.database().describe(),
+        statusBar = new StatusBar(text, context.clock(), context.zone(), context.storeDescription(),
                 operator, connection);
         root.setBottom(statusBar);
 
@@ -232,6 +230,11 @@ public final class ConsoleWindow {
         if (!context.isDrill()) {
             handover.offerAtSignOn(operator, handoverWaiting::setVisible);
         }
+
+        // Overdue cases are escalated in their trail by the application while this console is open (scanned off
+        // the FX thread, a drill's on its own store); the queue's notice strip only shows what it is told.
+        stopOverdueNotices = context.overdueWatch().subscribe(overdueNotifier::announce);
+        releaseOverdueWatch = context.overdueWatch().hold();
     }
 
     /**
@@ -390,7 +393,7 @@ public final class ConsoleWindow {
             return;
         }
         Scene scene = root.getScene();
-        new QuarantineView(context.database().feed(), text, context.zone(), scene == null ? null : scene.getWindow(),
+        new QuarantineView(context.feedStore(), text, context.zone(), scene == null ? null : scene.getWindow(),
                 scene == null ? List.of() : scene.getStylesheets(), error -> FailureWords.of(text, error)).show();
     }
 
@@ -421,7 +424,8 @@ public final class ConsoleWindow {
             wallStage.close();
         }
         videoWallModel.takeOver();
-        overdueNotifier.dispose();
+        stopOverdueNotices.run();
+        releaseOverdueWatch.run();
         cameraStatusLayer.dispose();
         urgentCameras.dispose();
         planModel.dispose();

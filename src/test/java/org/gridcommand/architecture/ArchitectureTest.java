@@ -79,6 +79,14 @@ class ArchitectureTest {
             .as("views reach data through services, never through JDBC");
 
     @ArchTest
+    static final ArchRule uiNeverTouchesTheStore = noClasses()
+            .that().resideInAPackage("org.gridcommand.ui..")
+            // The benchmark harnesses under ui are moving to a bench package of their own (issue #14).
+            .and().resideOutsideOfPackage("org.gridcommand.ui..bench..")
+            .should().dependOnClassesThat().resideInAPackage("org.gridcommand.store..")
+            .as("views get services and ports from app (the composition root), never the store or a Jdbc class");
+
+    @ArchTest
     static void theRulesSeeTheCode(JavaClasses classes) {
         // Guards against a rule passing because the import found nothing (a wrong package name).
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.gridcommand.ui")).isTrue();

@@ -1,12 +1,8 @@
 package org.gridcommand.ui.alert;
 
-import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -16,8 +12,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
-import org.gridcommand.app.OverdueEscalation;
 import org.gridcommand.sla.OverdueNotice;
 import org.gridcommand.fx.FxThread;
 
@@ -27,15 +21,11 @@ import org.gridcommand.fx.FxThread;
  * overrun, wrapped rather than cut), with a glyph so the meaning never rests on colour. "Open" selects the case in the queue (key O), "Dismiss" takes the notice
  * down (Shift+O); the queue view binds the keys.
  *
- * <p>It also runs the escalation that feeds it: {@link #watch} scans on a background thread of its own while
- * the strip's window is showing, {@link #dispose()} stops it for good. Notices arrive from that thread and are
- * handed to the FX thread here.
+ * <p>It only shows the notices it is told about ({@link #announce}): the escalation itself runs in the
+ * application ({@code app.OverdueWatch}), whose scanner thread calls {@link #announce}; they are handed to the
+ * FX thread here.
  */
 public final class OverdueNotifier extends VBox {
-    private static final System.Logger LOG = System.getLogger(OverdueNotifier.class.getName());
-    /** The first scan waits for the console's first frame and queue load; the notice is not a start-up race. */
-    static final Duration FIRST_SCAN_DELAY = Duration.ofSeconds(2);
-
     private final ObservableList<OverdueNotice> pending = FXCollections.observableArrayList();
     private final ObservableList<OverdueNotice> readOnlyPending = FXCollections.unmodifiableObservableList(pending);
     private final Label title = new Label();
@@ -46,13 +36,6 @@ public final class OverdueNotifier extends VBox {
     private Function<OverdueNotice, String> describe = n -> n.stage() + " " + n.caseId();
     private Function<Integer, String> moreText = n -> "+" + n;
     private Consumer<OverdueNotice> onOpen = n -> { };
-    private OverdueEscalation escalation;
-    private Duration period;
-    private ScheduledExecutorService scanner;
-    private boolean disposed;
-    private final ChangeListener<Boolean> showingListener = (o, was, now) -> followWindow();
-    private final ChangeListener<Window> windowListener = (o, was, now) -> watchWindow(now);
-    private Window window;
 
     public OverdueNotifier(String titleText, String openText, String dismissText) {
         setId("overdue-notifier");
@@ -93,36 +76,6 @@ public final class OverdueNotifier extends VBox {
         managedProperty().bind(visibleProperty());
         setVisible(false);
         pending.addListener((javafx.collections.ListChangeListener<OverdueNotice>) c -> refresh());
-
-        // Scanning follows the window the strip is shown in: a console replaced or closed stops scanning.
-        sceneProperty().addListener((o, was, now) -> {
-            if (was != null) {
-                was.windowProperty().removeListener(windowListener);
-            }
-            if (now != null) {
-                now.windowProperty().addListener(windowListener);
-            }
-            watchWindow(now == null ? null : now.getWindow());
-        });
-    }
-
-    private void watchWindow(javafx.stage.Window next) {
-        if (window != null) {
-            window.showingProperty().removeListener(showingListener);
-        }
-        window = next;
-        if (window != null) {
-            window.showingProperty().addListener(showingListener);
-        }
-        followWindow();
-    }
-
-    private void followWindow() {
-        if (window != null && window.isShowing()) {
-            startScanning();
-        } else {
-            stopScanning();
-        }
     }
 
     /** How a notice reads (the queue knows the case's category and grid); "+n more" for the rest. */
@@ -137,7 +90,7 @@ public final class OverdueNotifier extends VBox {
         this.onOpen = onOpen == null ? n -> { } : onOpen;
     }
 
-    /** Adds a notice; callable from any thread (the escalation's scanner calls it). */
+    /** Adds a notice; callable from any thread (the application's overdue scanner calls it). */
     public void announce(OverdueNotice notice) {
         Objects.requireNonNull(notice, "notice");
         FxThread.run(() -> {
@@ -186,46 +139,5 @@ public final class OverdueNotifier extends VBox {
         message.setText(describe.apply(pending.get(0)));
         more.setText(pending.size() > 1 ? moreText.apply(pending.size() - 1) : "");
         setVisible(true);
-    }
-
-    /**
-     * Runs the escalation every {@code period} on a scanner thread of its own while the window this strip is
-     * in is showing (starting now if it already is), announcing here what it escalates.
-     */
-    public void watch(OverdueEscalation escalation, Duration period) {
-        stopScanning();
-        this.escalation = Objects.requireNonNull(escalation, "escalation");
-        this.period = Objects.requireNonNull(period, "period");
-        followWindow();
-    }
-
-    /** Stops the scanning for good (the console window is closing). */
-    public void dispose() {
-        disposed = true;
-        stopScanning();
-    }
-
-    public boolean isScanning() {
-        return scanner != null;
-    }
-
-    private void startScanning() {
-        if (disposed || escalation == null || scanner != null) {
-            return;
-        }
-        scanner = Executors.newSingleThreadScheduledExecutor(FxThread.daemonThreads("gc-overdue"));
-        escalation.start(scanner, FIRST_SCAN_DELAY, period);
-        LOG.log(System.Logger.Level.DEBUG, "overdue scan every " + period.toSeconds() + " s");
-    }
-
-    private void stopScanning() {
-        if (escalation != null) {
-            escalation.stop();
-        }
-        if (scanner != null) {
-            // shutdown, not shutdownNow: interrupting a scan in the middle of a store read would close H2's file.
-            scanner.shutdown();
-            scanner = null;
-        }
     }
 }

@@ -7,16 +7,13 @@ import javafx.scene.Scene;
 import org.gridcommand.app.AppContext;
 import org.gridcommand.camera.CameraStatusBoard;
 import org.gridcommand.duty.Operator;
-import org.gridcommand.feed.track.ShiftTable;
-import org.gridcommand.handover.HandoverBuilder;
 import org.gridcommand.handover.HandoverService;
-import org.gridcommand.handover.HandoverSettings;
-import org.gridcommand.store.Database;
 import org.gridcommand.fx.FxThread;
 
 /**
  * The console's way into the handover: Ctrl+H opens it, and when an officer signs on while the previous shift's
- * handover waits, it opens by itself. The service reads the console's camera board, so it is built here.
+ * handover waits, it opens by itself. The service reads the console's camera board, so the context builds it
+ * for this console ({@link AppContext#handoverService}).
  */
 public final class HandoverLauncher {
     private static final System.Logger LOG = System.getLogger(HandoverLauncher.class.getName());
@@ -29,18 +26,7 @@ public final class HandoverLauncher {
     public HandoverLauncher(AppContext context, CameraStatusBoard cameraStatus, Supplier<Scene> scene) {
         this.context = context;
         this.scene = scene;
-        this.service = serviceFor(context, cameraStatus);
-    }
-
-    /** The handover service over the context's store, the camera board and the shipped shift and policy files. */
-    public static HandoverService serviceFor(AppContext context, CameraStatusBoard cameraStatus) {
-        Database db = context.database();
-        HandoverBuilder builder = new HandoverBuilder(new HandoverBuilder.Sources(db.cases(), db.plans()::findByCase,
-                db.handovers(), context.cameras(), cameraStatus::snapshot, () -> db.grids().findWorkers(),
-                db.feed()::lastFix, context.locateService().locator()),
-                context.sla(), context.categories(), HandoverSettings.loadDefault());
-        return new HandoverService(builder, db.handovers(), db.audit(), context.duty(), ShiftTable.loadDefault(),
-                context.clock(), context.zone());
+        this.service = context.handoverService(cameraStatus);
     }
 
     public HandoverService service() {

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.gridcommand.app.AppContext;
 import org.gridcommand.cases.Assignee;
 import org.gridcommand.cases.Case;
 import org.gridcommand.cases.CaseEvent;
@@ -70,6 +71,31 @@ public final class CaseDetailViewModel {
         default Path exportEvidence(String evidenceId, Path target) {
             throw new UnsupportedOperationException("this console cannot export evidence");
         }
+    }
+
+    /** What the console reads for a case: the trail from the case service, merged reports, evidence. */
+    public static Source sourceFor(AppContext context) {
+        return new Source() {
+            @Override
+            public List<CaseEvent> trail(String caseId) {
+                return context.caseService().trail(caseId);
+            }
+
+            @Override
+            public List<MergedReport> mergedReports(String caseId) {
+                return context.intake().mergedReports(caseId);
+            }
+
+            @Override
+            public List<Evidence> evidence(String caseId) {
+                return context.evidence().list(caseId);
+            }
+
+            @Override
+            public Path exportEvidence(String evidenceId, Path target) {
+                return context.evidence().export(evidenceId, target);
+            }
+        };
     }
 
     private final Source source;

@@ -33,12 +33,10 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.gridcommand.app.AppContext;
 import org.gridcommand.cases.Case;
-import org.gridcommand.cases.CaseEvent;
 import org.gridcommand.cases.CaseState;
 import org.gridcommand.cases.Category;
 import org.gridcommand.cases.Channel;
 import org.gridcommand.cases.IntakeResult;
-import org.gridcommand.cases.MergedReport;
 import org.gridcommand.common.ChangeBus;
 import org.gridcommand.sla.SlaView;
 import org.gridcommand.app.CaseCapExport;
@@ -46,7 +44,6 @@ import org.gridcommand.sla.OverdueNotice;
 import org.gridcommand.ui.alert.AlertTone;
 import org.gridcommand.ui.alert.OverdueNotifier;
 import org.gridcommand.ui.alert.UrgentBanner;
-import org.gridcommand.fx.FxThread;
 import org.gridcommand.ui.intake.IntakeDialog;
 
 /**
@@ -56,7 +53,6 @@ import org.gridcommand.ui.intake.IntakeDialog;
  */
 public final class CaseQueueView extends StackPane {
     private java.util.function.Function<Case, String> onShowCameras;
-    private static final System.Logger LOG = System.getLogger(CaseQueueView.class.getName());
 
     private final CaseQueueViewModel model;
     private final AppContext context;
@@ -74,8 +70,7 @@ public final class CaseQueueView extends StackPane {
     private Runnable alertSound = new AlertTone()::play;
     private Function<Case, java.nio.file.Path> capTarget = this::chooseCapFile;
     private java.io.File capFolder;
-    private CaseCapExport capExport;
-    private boolean exporting;
+    private final CapExportViewModel capExport;
     private boolean syncing;
 
     public CaseQueueView(CaseQueueViewModel model, AppContext context) {
@@ -126,27 +121,9 @@ public final class CaseQueueView extends StackPane {
         styleMessage(message, model.messageIsErrorProperty().get());
 
         buildTable();
-        detailModel = new CaseDetailViewModel(new CaseDetailViewModel.Source() {
-            @Override
-            public java.util.List<CaseEvent> trail(String caseId) {
-                return context.database().caseEvents().findByCase(caseId);
-            }
-
-            @Override
-            public java.util.List<MergedReport> mergedReports(String caseId) {
-                return context.intake().mergedReports(caseId);
-            }
-
-            @Override
-            public java.util.List<org.gridcommand.evidence.Evidence> evidence(String caseId) {
-                return context.evidence().list(caseId);
-            }
-
-            @Override
-            public java.nio.file.Path exportEvidence(String evidenceId, java.nio.file.Path target) {
-                return context.evidence().export(evidenceId, target);
-            }
-        }, model.rowFactory(), context.clock(), context.departments());
+        detailModel = new CaseDetailViewModel(CaseDetailViewModel.sourceFor(context), model.rowFactory(),
+                context.clock(), context.departments());
+        capExport = new CapExportViewModel(model, context::exportCap);
         CaseDetailView detail = new CaseDetailView(detailModel, texts);
         model.selectedCaseProperty().addListener((o, was, now) -> detailModel.show(now));
         detailModel.show(model.selectedCaseProperty().get());
@@ -338,17 +315,8 @@ public final class CaseQueueView extends StackPane {
      * (status Actual) off the FX thread; the message strip says where it went or why it did not.
      */
     public void exportCap() {
-        Case c = model.selectedCaseProperty().get();
+        Case c = capExport.caseToExport();
         if (c == null) {
-            model.showMessage(texts.get("triage.noSelection"), true);
-            return;
-        }
-        if (!TriageController.allows(c, Triage.EXPORT_CAP)) {
-            model.showMessage(texts.get("cap.voided"), true);
-            return;
-        }
-        if (exporting) {
-            model.showMessage(texts.get("triage.busy"), true);
             return;
         }
         java.nio.file.Path target = capTarget.apply(c);
@@ -356,28 +324,7 @@ public final class CaseQueueView extends StackPane {
             table.requestFocus();
             return;
         }
-        exporting = true;
-        String id = c.id();
-        model.showMessage(texts.format("cap.working", target.getFileName()), false);
-        FxThread.background(() -> capExport().write(context.caseService().get(id), target), written -> {
-            exporting = false;
-            model.showMessage(texts.format("cap.saved", texts.categoryName(c.categoryCode()), texts.gridName(c),
-                    written.toAbsolutePath()), false);
-            table.requestFocus();
-        }, error -> {
-            exporting = false;
-            LOG.log(System.Logger.Level.WARNING, "CAP export of case " + id + " to " + target + " failed", error);
-            model.showMessage(texts.format("cap.failed", String.valueOf(error.getMessage())), true);
-            table.requestFocus();
-        });
-    }
-
-    /** Made on first use, on the export's background thread: it reads the CAP category map. */
-    private synchronized CaseCapExport capExport() {
-        if (capExport == null) {
-            capExport = CaseCapExport.forContext(context);
-        }
-        return capExport;
+        capExport.export(c, target, table::requestFocus);
     }
 
     private java.nio.file.Path chooseCapFile(Case c) {

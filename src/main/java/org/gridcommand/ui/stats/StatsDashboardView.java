@@ -30,8 +30,6 @@ import org.gridcommand.stats.Rate;
 import org.gridcommand.stats.ResponseTime;
 import org.gridcommand.stats.SafetyIndex;
 import org.gridcommand.stats.SafetyIndexRules;
-import org.gridcommand.stats.StatsService;
-import org.gridcommand.store.JdbcStatsRepository;
 import org.gridcommand.ui.stats.StatsDashboardViewModel.Choice;
 import org.gridcommand.ui.stats.StatsDashboardViewModel.Figures;
 
@@ -137,25 +135,17 @@ public final class StatsDashboardView {
         }
     }
 
-    /** Opens the dashboard over the context's store, this month first. FX thread. */
+    /** Opens the dashboard over the context's statistics and monthly report, this month first. FX thread. */
     public static StatsDashboardView open(AppContext context, Scene over) {
-        StatsDashboardViewModel model = new StatsDashboardViewModel(statsService(context), context.messages(),
+        StatsDashboardViewModel model = new StatsDashboardViewModel(context.stats(), context.messages(),
                 context.clock());
         StatsDashboardView view = new StatsDashboardView(model, context.messages(),
                 over == null ? null : over.getWindow(), over == null ? List.of() : over.getStylesheets());
-        view.addMonthlyReport(new MonthlyReportAction(new org.gridcommand.report.MonthlyReportWriter(
-                new org.gridcommand.report.MonthlyReportBuilder(JdbcStatsRepository.of(context.database()), context.sla(),
-                        context.categories(), context.district(), context.clock())), context.messages(), context.clock(),
+        view.addMonthlyReport(new MonthlyReportAction(context.monthlyReport(), context.messages(), context.clock(),
                 context.zone()));
         view.stage.show();
         model.refresh();
         return view;
-    }
-
-    /** The statistics service over the context's store, with the shipped settings. */
-    public static StatsService statsService(AppContext context) {
-        return StatsService.withDefaults(JdbcStatsRepository.of(context.database()), context.sla(),
-                context.categories(), context.district(), context.clock());
     }
 
     public Stage stage() {

@@ -55,7 +55,7 @@ public final class CoverageLayer {
     private long generation;
 
     public CoverageLayer(AppContext context, GridMapView map) {
-        this.store = context.database().feed();
+        this.store = context.feedStore();
         this.district = context.district();
         this.locator = context.locateService().locator();
         this.zone = context.zone();

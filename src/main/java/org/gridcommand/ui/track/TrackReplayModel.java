@@ -89,7 +89,7 @@ public final class TrackReplayModel {
     private long generation;
 
     public TrackReplayModel(AppContext context) {
-        this(context.database().feed(), context.district(), context.locateService().locator(), context.zone(),
+        this(context.feedStore(), context.district(), context.locateService().locator(), context.zone(),
                 context.clock(), context.messages(), ShiftTable.loadDefault());
     }
 

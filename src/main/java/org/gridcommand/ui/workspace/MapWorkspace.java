@@ -97,8 +97,7 @@ public final class MapWorkspace extends BorderPane {
         });
         search = new SearchBox(context.searchService(), text, this::goTo);
         coverage = new CoverageLayer(context, map);
-        caseDensity = new org.gridcommand.ui.stats.CaseDensityLayer(
-                () -> org.gridcommand.ui.stats.StatsDashboardView.statsService(context), map, text, context.clock());
+        caseDensity = new org.gridcommand.ui.stats.CaseDensityLayer(context::stats, map, text, context.clock());
 
         setTop(toolbar());
         StackPane mapStack = new StackPane(map);

@@ -42,7 +42,7 @@ class StatsDashboardTest {
     @BeforeAll
     static void openSeat() throws Exception {
         seat = DemoSeat.open("gc-statsdash-test", OFFICER);
-        service = StatsDashboardView.statsService(seat.context());
+        service = seat.context().stats();
     }
 
     @AfterAll
