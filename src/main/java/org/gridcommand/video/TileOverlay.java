@@ -114,7 +114,8 @@ final class TileOverlay {
                 detail = fill(lookup("video.reconnect.waiting", "next try in {0} s (attempt {1})"),
                         Long.toString(status.nextAttemptSeconds().getAsLong()), Integer.toString(attempts + 1));
             } else if (attempts > 0) {
-                detail = fill(lookup("video.reconnect.trying", "reconnecting… (attempt {0})"), Integer.toString(attempts));
+                detail = fill(lookup("video.reconnect.trying", "reconnecting… (attempt {0})"),
+                        Integer.toString(attempts));
             }
         }
         if (!headline.equals(stateLabel.getText())) {

@@ -111,7 +111,7 @@ public class VideoTile extends StackPane {
     /** The overlay clock shows the district's time, like the status bar, whatever zone the seat's OS is in. */
     private ZoneId clockZone = ZoneId.systemDefault();
     private final Timeline clock = new Timeline(new KeyFrame(Duration.millis(250), e -> tickClock()));
-    private final TileHealthMachine health;
+    private final TileHealthMachine healthMachine;
     private final ReadOnlyObjectWrapper<TileState> state = new ReadOnlyObjectWrapper<>(this, "state", TileState.IDLE);
     private final ReadOnlyObjectWrapper<Instant> lostSince = new ReadOnlyObjectWrapper<>(this, "lostSince");
     private final ReadOnlyIntegerWrapper reconnectAttempts = new ReadOnlyIntegerWrapper(this, "reconnectAttempts");
@@ -139,12 +139,11 @@ public class VideoTile extends StackPane {
     // The stream the tile last started for its camera; kept across reconnects so the hysteresis holds.
     private StreamSizing.Stream chosenStream;
     private Instant pictureAt;
-    private TileState styledState;
 
     public VideoTile(VideoEngine engine, Function<String, String> text) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.overlay = new TileOverlay(text);
-        this.health = new TileHealthMachine(System::nanoTime, wallClock, new TileHealthMachine.Player() {
+        this.healthMachine = new TileHealthMachine(System::nanoTime, wallClock, new TileHealthMachine.Player() {
             @Override
             public void release() {
                 stopSession(false);
@@ -220,7 +219,7 @@ public class VideoTile extends StackPane {
         chosenStream = null;
         overlay.showCameraName(assignment.cameraName());
         stopSession(true);
-        health.assign(assignment.cameraId(), assignment.cameraName());
+        healthMachine.assign(assignment.cameraId(), assignment.cameraName());
         reconcile();
     }
 
@@ -239,7 +238,7 @@ public class VideoTile extends StackPane {
         chosenStream = null;
         overlay.showCameraName("");
         stopSession(true);
-        health.assign("", "");
+        healthMachine.assign("", "");
         reconcile();
     }
 
@@ -294,11 +293,11 @@ public class VideoTile extends StackPane {
 
     /** Watchdog timeout and back-off; applies from the next check on. FX thread. */
     public void setHealthPolicy(HealthPolicy policy) {
-        health.setPolicy(policy);
+        healthMachine.setPolicy(policy);
     }
 
     public HealthPolicy getHealthPolicy() {
-        return health.policy();
+        return healthMachine.policy();
     }
 
     /**
@@ -307,12 +306,12 @@ public class VideoTile extends StackPane {
      * One listener per tile; null removes it. A listener that throws is logged and otherwise ignored.
      */
     public void setOnHealthChange(Consumer<TileHealth> listener) {
-        health.setOnHealthChange(listener);
+        healthMachine.setOnHealthChange(listener);
     }
 
     /** The health as it is now; FX thread. */
     public TileHealth health() {
-        return health.health();
+        return healthMachine.health();
     }
 
     /** When the last picture arrived before the signal was lost; null unless the state is SIGNAL_LOST. */
@@ -432,7 +431,7 @@ public class VideoTile extends StackPane {
         video.relocate(in.getLeft() + (w - shownW) / 2, in.getTop() + (h - shownH) / 2);
     }
 
-    /** Brings the player in line with "assigned and on screen"; the only place fresh sessions start. */
+    /** Brings the player in line with "assigned and on screen": the place a camera's first session starts. */
     private void reconcile() {
         boolean onScreen = Boolean.TRUE.equals(treeShowing.getValue());
         if (onScreen) {
@@ -442,16 +441,16 @@ public class VideoTile extends StackPane {
         }
         if (!engine.available()) {
             stopSession(true);
-            health.engineUnavailable();
+            healthMachine.engineUnavailable();
             return;
         }
         if (assignment == null || !onScreen) {
             // Off screen nothing is watched: coming back starts afresh.
             stopSession(true);
-            health.idle();
+            healthMachine.idle();
             return;
         }
-        if (session == null && !health.retryPending()) {
+        if (session == null && !healthMachine.retryPending()) {
             startSession(assignment, false);
         }
     }
@@ -463,7 +462,7 @@ public class VideoTile extends StackPane {
     private void chooseStream() {
         PlayerSession s = session;
         Assignment a = assignment;
-        if (s == null || a == null || !a.hasTwoStreams() || health.retryPending()) {
+        if (s == null || a == null || !a.hasTwoStreams() || healthMachine.retryPending()) {
             return;
         }
         StreamSizing.Stream wanted = wantedStream(s.stream());
@@ -471,7 +470,7 @@ public class VideoTile extends StackPane {
             LOG.log(Level.INFO, "camera {0}: {1} stream for a tile {2} px wide{3}", a.cameraName(), wanted,
                     Math.round(screenWidth()), maximised.get() ? " (maximised)" : "");
             stopSession(false);
-            health.reset();
+            healthMachine.reset();
             startSession(a, false, true);
         }
     }
@@ -503,30 +502,30 @@ public class VideoTile extends StackPane {
         } catch (IllegalArgumentException e) {
             LOG.log(Level.WARNING, "camera {0}: {1}", a.cameraName(), e.getMessage());
             dropPicture();
-            health.cannotPlay();
+            healthMachine.cannotPlay();
             return;
         }
         PlayerSession s = new PlayerSession(engine, mrl, kind, a.loop(), video, sessionEvents);
         session = s;
         stream.set(kind);
         sessionsStarted.incrementAndGet();
-        health.playerStarted(s.live());
+        healthMachine.playerStarted(s.live());
         if (!reconnect) {
             if (!keepPicture) {
                 dropPicture();
             }
-            health.connecting();
+            healthMachine.connecting();
         }
         try {
             s.open();
         } catch (IllegalStateException e) {
             session = null;
             stream.set(null);
-            health.playerStopped();
+            healthMachine.playerStopped();
             if (engine.available()) {
-                health.cannotPlay();
+                healthMachine.cannotPlay();
             } else {
-                health.engineUnavailable();
+                healthMachine.engineUnavailable();
             }
         }
     }
@@ -535,7 +534,7 @@ public class VideoTile extends StackPane {
         PlayerSession s = session;
         session = null;
         stream.set(null);
-        health.playerStopped();
+        healthMachine.playerStopped();
         if (dropPicture) {
             dropPicture();
         }
@@ -554,7 +553,7 @@ public class VideoTile extends StackPane {
         framesRendered.incrementAndGet();
         pictureAt = wallClock.instant();
         if (session == s) {
-            health.pictureShown();
+            healthMachine.pictureShown();
         }
     }
 
@@ -565,19 +564,19 @@ public class VideoTile extends StackPane {
                 return;
             }
             if (engine.available()) {
-                health.playerFailed(why);
+                healthMachine.playerFailed(why);
             } else {
                 LOG.log(Level.INFO, "camera {0}: {1}", cameraName(), why);
-                health.cannotPlay();
+                healthMachine.cannotPlay();
             }
         });
     }
 
     /** The machine's hook: mirrors its health into the properties (listeners see it at once) and redraws. */
     private void healthChanged() {
-        lostSince.set(health.lostSince());
-        reconnectAttempts.set(health.attempts());
-        state.set(health.state());
+        lostSince.set(healthMachine.lostSince());
+        reconnectAttempts.set(healthMachine.attempts());
+        state.set(healthMachine.state());
         renderState();
     }
 
@@ -592,30 +591,30 @@ public class VideoTile extends StackPane {
         }
         PlayerSession s = session;
         if (s != null) {
-            if (health.state() != TileState.NO_SIGNAL) {
+            if (healthMachine.state() != TileState.NO_SIGNAL) {
                 // Read on the engine executor; the answer counts from a later tick.
                 s.pollProgress();
             }
             if (s.picturesDelivered() > 0) {
-                health.pictureDelivered(s.firstDeliveredNanos());
+                healthMachine.pictureDelivered(s.firstDeliveredNanos());
             }
             long decodedAt = s.lastDecodedNanos();
             if (decodedAt != PlayerSession.NEVER) {
-                health.pictureDecoded(decodedAt);
+                healthMachine.pictureDecoded(decodedAt);
             }
         }
-        health.tick();
-        if (health.state() == TileState.SIGNAL_LOST) {
+        healthMachine.tick();
+        if (healthMachine.state() == TileState.SIGNAL_LOST) {
             renderState(); // the "next try in" countdown
         }
     }
 
     private void renderState() {
-        TileState now = health.state();
-        boolean restyle = overlay.showStatus(new TileOverlay.Status(now, health.lostSince(), health.attempts(),
-                health.secondsToNextAttempt(), engine.reason()), now());
-        if (restyle || now != styledState) {
-            styledState = now;
+        TileState now = healthMachine.state();
+        TileOverlay.Status status = new TileOverlay.Status(now, healthMachine.lostSince(), healthMachine.attempts(),
+                healthMachine.secondsToNextAttempt(), engine.reason());
+        if (overlay.showStatus(status, now())) {
+            // A new state (not only the countdown): the picture is dimmed unless it is live.
             video.setOpacity(now == TileState.PLAYING ? 1.0 : 0.4);
             // :idle, :connecting, :playing, :no_signal, :signal_lost, :unavailable — for the application's stylesheet.
             for (TileState s : TileState.values()) {
