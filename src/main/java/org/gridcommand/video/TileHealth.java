@@ -2,7 +2,6 @@ package org.gridcommand.video;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.gridcommand.video.VideoTile.TileState;
 
 /**
  * What a tile reports to whoever records camera status (e.g. a camera status board): handed to

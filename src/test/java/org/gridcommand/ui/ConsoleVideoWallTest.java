@@ -14,6 +14,7 @@ import org.gridcommand.camera.Camera;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.ui.map.GridMapView;
 import org.gridcommand.ui.map.MapFeature;
+import org.gridcommand.video.TileState;
 import org.gridcommand.video.VideoTile;
 import org.gridcommand.video.VideoWall;
 import org.gridcommand.video.WallLayout;
@@ -90,7 +91,7 @@ class ConsoleVideoWallTest {
 
         String id = camera.id();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> id.equals(target.cameraId()));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> target.getState() == VideoTile.TileState.PLAYING);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> target.getState() == TileState.PLAYING);
         assertThat(window.videoWallPanel().model().statusProperty().get()).endsWith("on tile 4");
     }
 }

@@ -18,7 +18,6 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.gridcommand.common.Messages;
 import org.gridcommand.video.VideoEngine.Reason;
-import org.gridcommand.video.VideoTile.TileState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -92,7 +92,7 @@ final class VideoFx {
     }
 
     /** The tile state read on the FX thread, for polling from the test thread; null if the FX thread is stuck. */
-    static VideoTile.TileState state(VideoTile tile) {
+    static TileState state(VideoTile tile) {
         try {
             return onFx(tile::getState);
         } catch (Exception e) {

@@ -5,7 +5,6 @@ import static org.gridcommand.video.VideoFx.onFx;
 import static org.gridcommand.video.VideoFx.waitUntil;
 
 import javafx.scene.layout.StackPane;
-import org.gridcommand.video.VideoTile.TileState;
 import org.junit.jupiter.api.Test;
 
 /** The player lives only while the tile is on screen. */

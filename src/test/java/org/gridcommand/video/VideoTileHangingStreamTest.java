@@ -14,7 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import org.gridcommand.video.VideoTile.TileState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javax.imageio.ImageIO;
-import org.gridcommand.video.VideoTile.TileState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,7 +6,6 @@ import static org.gridcommand.video.VideoFx.waitUntil;
 
 import java.time.Duration;
 import javafx.scene.layout.StackPane;
-import org.gridcommand.video.VideoTile.TileState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,6 @@ import java.time.Duration;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.gridcommand.video.StreamSizing.Stream;
-import org.gridcommand.video.VideoTile.TileState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;

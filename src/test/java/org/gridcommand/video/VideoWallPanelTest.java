@@ -20,7 +20,6 @@ import org.gridcommand.common.Messages;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.ui.video.VideoWallModel;
 import org.gridcommand.ui.video.VideoWallPanel;
-import org.gridcommand.video.VideoTile.TileState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridcommand.video.VideoFx.onFx;
 import static org.gridcommand.video.VideoFx.waitUntil;
 
-import org.gridcommand.video.VideoTile.TileState;
 import org.junit.jupiter.api.Test;
 
 class VideoWallTest extends LiveVideoTest {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.gridcommand.camera.CameraStatusBoard;
 import org.gridcommand.video.TileHealth;
-import org.gridcommand.video.VideoTile.TileState;
+import org.gridcommand.video.TileState;
 import org.gridcommand.video.VideoWall;
 
 /**

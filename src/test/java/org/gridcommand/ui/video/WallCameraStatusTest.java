@@ -8,7 +8,7 @@ import java.util.List;
 import org.gridcommand.camera.CameraStatus;
 import org.gridcommand.camera.CameraStatusBoard;
 import org.gridcommand.video.TileHealth;
-import org.gridcommand.video.VideoTile.TileState;
+import org.gridcommand.video.TileState;
 import org.junit.jupiter.api.Test;
 
 /** The wall's health reports become camera statuses, by camera id, whatever tile shows the camera. */
