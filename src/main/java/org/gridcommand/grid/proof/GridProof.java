@@ -207,13 +207,12 @@ public final class GridProof {
             });
             // A file declared to hold small grids only names big grids it does not hold: an import checks them
             // against the store's, a validation of the file alone cannot.
+            if (!forImport && levels.big.isEmpty() && !file.features().isEmpty()
+                    && file.features().stream().allMatch(f -> f.level() == GridLevel.SMALL)) {
+                return;
+            }
             boolean withKept = file.features().stream().anyMatch(GridFeature::kept);
-            boolean parentsElsewhere = !forImport && levels.big.isEmpty() && !file.features().isEmpty()
-                    && file.features().stream().allMatch(f -> f.level() == GridLevel.SMALL);
             for (GridFeature f : levels.small) {
-                if (parentsElsewhere) {
-                    break;
-                }
                 if (f.parent() != null && !codes.contains(f.parent())) {
                     add(DefectKind.UNKNOWN_PARENT, f, null, "parent " + InputText.printable(f.parent())
                             + " is the code of no grid in the file" + (withKept ? " or the store" : ""));

@@ -50,12 +50,9 @@ final class WktShapes {
                 throw new WrittenShape.Malformed("the WKT has text after the geometry: \""
                         + InputText.abbreviate(InputText.printable(rest.strip()), 40) + "\"");
             }
-        } catch (ParseException e) {
-            throw new WrittenShape.Malformed("the WKT does not parse: " + reason(e.getMessage()));
-        } catch (RuntimeException | IOException e) {
-            if (e instanceof WrittenShape.Malformed m) {
-                throw m;
-            }
+        } catch (WrittenShape.Malformed e) {
+            throw e;
+        } catch (ParseException | IOException | RuntimeException e) {
             throw new WrittenShape.Malformed("the WKT does not parse: " + reason(e.getMessage()));
         }
         List<Polygon> polygons = new ArrayList<>();
