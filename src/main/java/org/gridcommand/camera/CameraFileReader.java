@@ -1,18 +1,10 @@
 package org.gridcommand.camera;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,9 +21,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gridcommand.common.BilingualName;
 import org.gridcommand.common.CsvText;
+import org.gridcommand.common.InputText;
 import org.gridcommand.geo.ChinaDatums;
 import org.gridcommand.geo.Datum;
 import org.gridcommand.geo.GeoPoint;
+import org.gridcommand.geo.PlausiblePositions;
+import org.gridcommand.geo.PlausiblePositions.Check;
+import org.gridcommand.geo.PlausiblePositions.Expected;
 import org.gridcommand.grid.District;
 import org.gridcommand.grid.GridLocator;
 import org.gridcommand.grid.SmallGrid;
@@ -50,14 +46,15 @@ import org.locationtech.jts.geom.Envelope;
  * 0 or beyond 5 km, a stream URL libVLC does not play. Ids that are not 20-digit codes are kept with a warning.
  * Required: id, name_zh, lon, lat, heading, fov, range, main_url; name_en defaults to name_zh and sub_url to
  * main_url. With a district, each camera gets the small grid it stands in ({@link GridLocator}).
+ *
+ * <p>The file is read as every data file from outside is ({@link InputText}: encoding, format, CSV lines, JSON
+ * errors), and positions are judged as a grid file's are ({@link PlausiblePositions}).
  */
 public final class CameraFileReader {
     /** A camera does not see farther than this; a larger range is a typo (km for m, an extra zero). */
     public static final double MAX_RANGE_METRES = 5_000;
     /** How far outside the district's bounding box a camera may stand (it may look in from a border road). */
     public static final double DISTRICT_MARGIN_DEG = 0.01;
-    /** Without a district: a camera farther than this from the middle of the file (about 500 km) is a typo. */
-    static final double PLAUSIBLE_SPREAD_DEG = 5.0;
     /** GB/T 28181 device types (digits 11-13 of the id) that are cameras: 131 camera, 132 IP camera. */
     public static final Set<String> CAMERA_TYPES = Set.of("131", "132");
     /** Schemes libVLC plays (besides a plain file path and the console's own asset: prefix). */
@@ -82,11 +79,6 @@ public final class CameraFileReader {
     private static final String ASSET_SCHEME = "asset";
     private static final String PLAYABLE_TEXT = "rtsp, rtmp, http, https, udp, rtp, file, or a file path";
 
-    // NaN is not JSON, but exports write it; reading it lets the bad field be named instead of the file.
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
-    private static final Charset GB18030 = Charset.forName("GB18030");
 
     private CameraFileReader() {
     }
@@ -109,11 +101,12 @@ public final class CameraFileReader {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(datum, "datum");
         try {
-            String text = decode(content);
+            InputText input = InputText.decode(content, source);
             List<CameraProblem> problems = new ArrayList<>();
-            List<Row> rows = isCsv(text, source) ? csvRows(text, problems) : jsonRows(text, problems);
+            List<Row> rows = input.format() == InputText.Format.CSV
+                    ? csvRows(input.csv(), problems) : jsonRows(input, problems);
             return check(source, datum, district, rows, problems);
-        } catch (Unreadable e) {
+        } catch (InputText.Unreadable e) {
             return unreadable(source, datum, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             // A reader bug must still end as a problem naming the file, not as a stack trace for a duty officer.
@@ -131,27 +124,9 @@ public final class CameraFileReader {
         }
     }
 
-    private static final class Unreadable extends Exception {
-        Unreadable(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     private static CameraFile unreadable(String source, Datum datum, String detail) {
         return new CameraFile(source, datum, 0, List.of(), List.of(new CameraProblem(CameraProblemKind.UNREADABLE_FILE,
                 "file \"" + printable(source) + "\"", 0, null, null, detail)));
-    }
-
-    private static boolean isCsv(String text, String source) {
-        String lower = source.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) {
-            return true;
-        }
-        if (lower.endsWith(".json")) {
-            return false;
-        }
-        String t = text.stripLeading();
-        return !t.isEmpty() && t.charAt(0) != '[' && t.charAt(0) != '{';
     }
 
     private static String canonical(String name) {
@@ -159,25 +134,15 @@ public final class CameraFileReader {
         return ALIASES.getOrDefault(key, key);
     }
 
-    private static List<Row> csvRows(String text, List<CameraProblem> problems) throws Unreadable {
-        CsvText csv = new CsvText(text);
-        List<CsvText.Row> records;
-        try {
-            records = csv.rows();
-        } catch (CsvText.Unclosed e) {
-            throw new Unreadable("not a readable CSV: " + e.getMessage());
-        }
-        if (records.isEmpty()) {
-            throw new Unreadable("the file is empty");
-        }
-        CsvText.Row header = records.get(0);
+    private static List<Row> csvRows(InputText.Csv csv, List<CameraProblem> problems) {
+        CsvText.Row header = csv.header();
         List<String> columns = header.fields().stream().map(CameraFileReader::canonical).toList();
         List<String> missing = REQUIRED.stream().filter(c -> !columns.contains(c)).toList();
         if (!missing.isEmpty()) {
             problems.add(new CameraProblem(CameraProblemKind.MISSING_COLUMN, "line " + header.line(), header.line(),
                     null, null, "the header has no " + String.join(", ", missing) + " column"
                     + (missing.size() == 1 ? "" : "s") + "; columns found: "
-                    + printable(String.join(", ", header.fields().stream().map(String::strip).toList()))));
+                    + csv.writtenHeader()));
             return List.of();
         }
         Set<String> seen = new LinkedHashSet<>();
@@ -196,11 +161,8 @@ public final class CameraFileReader {
             }
         }
         List<Row> rows = new ArrayList<>();
-        for (CsvText.Row record : records.subList(1, records.size())) {
+        for (CsvText.Row record : csv.rows()) {
             List<String> fields = record.fields();
-            if (fields.stream().allMatch(String::isBlank)) {
-                continue;
-            }
             Map<String, String> values = new HashMap<>();
             for (int i = 0; i < columns.size() && i < fields.size(); i++) {
                 String v = fields.get(i).strip();
@@ -220,27 +182,27 @@ public final class CameraFileReader {
         return rows;
     }
 
-    private static List<Row> jsonRows(String text, List<CameraProblem> problems) throws Unreadable {
+    private static List<Row> jsonRows(InputText input, List<CameraProblem> problems) throws InputText.Unreadable {
         List<Row> rows = new ArrayList<>();
         Set<String> unknownSeen = new LinkedHashSet<>();
-        try (JsonParser p = MAPPER.createParser(text)) {
+        try (JsonParser p = input.jsonParser()) {
             JsonToken t = p.nextToken();
             if (t == null) {
-                throw new Unreadable("the file is empty");
+                throw new InputText.Unreadable("the file is empty");
             }
             if (t != JsonToken.START_ARRAY) {
-                throw new Unreadable("not a camera list: the top level is " + (t == JsonToken.START_OBJECT
+                throw new InputText.Unreadable("not a camera list: the top level is " + (t == JsonToken.START_OBJECT
                         ? "an object" : "a single value") + ", not an array of camera objects");
             }
             int index = 0;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (t == null) {
-                    throw new Unreadable("the array is never closed");
+                    throw new InputText.Unreadable("the array is never closed");
                 }
                 index++;
                 int line = p.currentTokenLocation().getLineNr();
                 String where = "object #" + index + ", line " + line;
-                JsonNode node = MAPPER.readTree(p);
+                JsonNode node = InputText.treeAt(p);
                 Map<String, String> values = new HashMap<>();
                 Map<String, String> malformed = new LinkedHashMap<>();
                 if (node == null || !node.isObject()) {
@@ -274,17 +236,13 @@ public final class CameraFileReader {
             }
             JsonToken after = p.nextToken();
             if (after != null) {
-                throw new Unreadable("content after the end of the array at line "
+                throw new InputText.Unreadable("content after the end of the array at line "
                         + p.currentTokenLocation().getLineNr());
             }
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at != null && at.getLineNr() > 0
-                    ? " at line " + at.getLineNr() + ", column " + at.getColumnNr() : "";
-            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            throw new Unreadable("not valid JSON" + where + ": " + abbreviate(message.lines().findFirst().orElse("")));
+            throw InputText.notJson(e);
         } catch (IOException e) {
-            throw new Unreadable("not valid JSON: " + e.getMessage());
+            throw new InputText.Unreadable("not valid JSON: " + e.getMessage());
         }
         return rows;
     }
@@ -305,7 +263,7 @@ public final class CameraFileReader {
     // ---------------------------------------------------------------- checks
 
     /** A row that passed its own checks, before the checks across rows. */
-    private record Good(Row row, Camera camera, double rawLon, double rawLat, Datum datum) {
+    private record Good(Row row, Camera camera) {
     }
 
     private static CameraFile check(String source, Datum datum, District district, List<Row> rows,
@@ -317,6 +275,7 @@ public final class CameraFileReader {
             bounds.expandBy(DISTRICT_MARGIN_DEG);
             locator = new GridLocator(district);
         }
+        Expected aroundTheFile = bounds == null ? aroundTheFile(rows) : null;
         if (rows.isEmpty() && problems.stream().noneMatch(p -> p.kind() == CameraProblemKind.MISSING_COLUMN)) {
             problems.add(new CameraProblem(CameraProblemKind.UNREADABLE_FILE, "file \"" + printable(source) + "\"", 0,
                     null, null, "holds no cameras"));
@@ -325,7 +284,7 @@ public final class CameraFileReader {
         Map<String, Row> byId = new HashMap<>();
         for (Row row : rows) {
             RowCheck c = new RowCheck(row, problems);
-            Good good = c.check(datum, bounds);
+            Good good = c.check(datum, bounds, aroundTheFile);
             String id = row.value("id");
             if (id != null) {
                 Row first = byId.putIfAbsent(id, row);
@@ -337,9 +296,6 @@ public final class CameraFileReader {
             if (good != null && c.ok) {
                 goods.add(good);
             }
-        }
-        if (bounds == null) {
-            goods = plausible(goods, problems);
         }
         List<Camera> cameras = new ArrayList<>(goods.size());
         for (Good g : goods) {
@@ -366,37 +322,18 @@ public final class CameraFileReader {
                 c.mainStreamUrl(), c.subStreamUrl(), c.group(), smallGridCode);
     }
 
-    /** Without a district: positions far from the file's median are typos (or swapped). */
-    private static List<Good> plausible(List<Good> goods, List<CameraProblem> problems) {
-        if (goods.size() < 2) {
-            return goods;
-        }
-        double[] xs = goods.stream().mapToDouble(g -> g.camera().position().lon()).sorted().toArray();
-        double[] ys = goods.stream().mapToDouble(g -> g.camera().position().lat()).sorted().toArray();
-        double cx = xs[xs.length / 2];
-        double cy = ys[ys.length / 2];
-        List<Good> kept = new ArrayList<>();
-        for (Good g : goods) {
-            GeoPoint p = g.camera().position();
-            if (near(p.lon(), p.lat(), cx, cy, PLAUSIBLE_SPREAD_DEG)) {
-                kept.add(g);
-                continue;
-            }
-            String ref = "lon \"" + printable(g.row().value("lon")) + "\", lat \"" + printable(g.row().value("lat")) + "\"";
-            if (near(g.rawLat(), g.rawLon(), cx, cy, PLAUSIBLE_SPREAD_DEG)) {
-                problems.add(new CameraProblem(CameraProblemKind.LAT_LON_SWAPPED, g.row().where(), g.row().line(),
-                        g.camera().id(), "lon, lat", ref + ": latitude and longitude look swapped"));
-            } else {
-                problems.add(new CameraProblem(CameraProblemKind.COORDINATE_OUT_OF_RANGE, g.row().where(),
-                        g.row().line(), g.camera().id(), "lon, lat", ref + String.format(Locale.ROOT,
-                        ": more than %.0f° from the rest of the file (around %.4f, %.4f)", PLAUSIBLE_SPREAD_DEG, cx, cy)));
+    /** Without a district: near the median of the positions the rows give (as written). */
+    private static Expected aroundTheFile(List<Row> rows) {
+        List<double[]> positions = new ArrayList<>();
+        for (Row row : rows) {
+            String lon = row.value("lon");
+            String lat = row.value("lat");
+            if (lon != null && lat != null && NUMBER.matcher(lon).matches() && NUMBER.matcher(lat).matches()) {
+                positions.add(new double[] {Double.parseDouble(lon), Double.parseDouble(lat)});
             }
         }
-        return kept;
-    }
-
-    private static boolean near(double lon, double lat, double cx, double cy, double spread) {
-        return Math.abs(lon - cx) <= spread && Math.abs(lat - cy) <= spread;
+        return Expected.aroundMedian(positions.stream().mapToDouble(p -> p[0]).toArray(),
+                positions.stream().mapToDouble(p -> p[1]).toArray());
     }
 
     /** The checks of one row, collecting its problems. */
@@ -419,7 +356,7 @@ public final class CameraFileReader {
             out.add(new CameraProblem(kind, row.where(), row.line(), id, field, detail));
         }
 
-        Good check(Datum fileDatum, Envelope bounds) {
+        Good check(Datum fileDatum, Envelope bounds, Expected aroundTheFile) {
             if (row.malformed().containsKey("")) {
                 error(CameraProblemKind.BAD_ROW, null, row.malformed().get(""));
                 return null;
@@ -432,7 +369,8 @@ public final class CameraFileReader {
             Datum datum = datum(fileDatum);
             Double lon = number("lon");
             Double lat = number("lat");
-            GeoPoint position = lon == null || lat == null || datum == null ? null : position(lon, lat, datum, bounds);
+            GeoPoint position = lon == null || lat == null || datum == null ? null
+                    : position(lon, lat, datum, bounds != null ? inDistrict(datum, bounds) : aroundTheFile);
             Double heading = number("heading");
             if (heading != null && (heading < 0 || heading > 360)) {
                 error(CameraProblemKind.BAD_HEADING, "heading", "must be from 0° to 360° (0 = north, clockwise), not "
@@ -457,7 +395,7 @@ public final class CameraFileReader {
             }
             Camera camera = new Camera(id, new BilingualName(nameZh, nameEn == null ? nameZh : nameEn), position,
                     heading == 360 ? 0 : heading, fov, range, main, sub == null ? main : sub, group, null);
-            return new Good(row, camera, lon, lat, datum);
+            return new Good(row, camera);
         }
 
         private void checkId() {
@@ -547,41 +485,32 @@ public final class CameraFileReader {
             }
         }
 
-        private GeoPoint position(double lon, double lat, Datum datum, Envelope bounds) {
+        private GeoPoint position(double lon, double lat, Datum datum, Expected expected) {
             String ref = "lon " + raw("lon") + ", lat " + raw("lat");
-            boolean inRange = Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
-            boolean swappedInRange = Math.abs(lat) <= 180 && Math.abs(lon) <= 90;
-            if (!inRange) {
-                if (swappedInRange && (bounds == null || inside(lat, lon, datum, bounds))) {
-                    error(CameraProblemKind.LAT_LON_SWAPPED, "lon, lat", ref + ": latitude and longitude look swapped");
-                } else {
-                    error(CameraProblemKind.COORDINATE_OUT_OF_RANGE, Math.abs(lat) > 90 ? "lat" : "lon",
-                            ref + ": " + (Math.abs(lat) > 90 ? "latitude beyond ±90°" : "longitude beyond ±180°"));
+            Check check = PlausiblePositions.check(lon, lat, expected);
+            switch (check.verdict()) {
+                case PLAUSIBLE -> {
+                    return ChinaDatums.toWgs84(lon, lat, datum);
                 }
-                return null;
-            }
-            GeoPoint p = ChinaDatums.toWgs84(lon, lat, datum);
-            if (bounds == null || bounds.contains(p.lon(), p.lat())) {
-                return p;
-            }
-            if (swappedInRange && inside(lat, lon, datum, bounds)) {
-                error(CameraProblemKind.LAT_LON_SWAPPED, "lon, lat", ref + ": latitude and longitude look swapped");
-            } else {
-                error(CameraProblemKind.COORDINATE_OUT_OF_RANGE, "lon, lat", ref + String.format(Locale.ROOT,
-                        ": outside the district (%.4f to %.4f E, %.4f to %.4f N, WGS-84, with a margin of %.2f°)",
-                        bounds.getMinX() + DISTRICT_MARGIN_DEG, bounds.getMaxX() - DISTRICT_MARGIN_DEG,
-                        bounds.getMinY() + DISTRICT_MARGIN_DEG, bounds.getMaxY() - DISTRICT_MARGIN_DEG,
-                        DISTRICT_MARGIN_DEG));
+                case SWAPPED -> error(CameraProblemKind.LAT_LON_SWAPPED, "lon, lat",
+                        ref + ": latitude and longitude look swapped");
+                case LATITUDE_BEYOND_90 -> error(CameraProblemKind.COORDINATE_OUT_OF_RANGE, "lat", ref + ": " + check.reason());
+                case LONGITUDE_BEYOND_180 -> error(CameraProblemKind.COORDINATE_OUT_OF_RANGE, "lon", ref + ": " + check.reason());
+                default -> error(CameraProblemKind.COORDINATE_OUT_OF_RANGE, "lon, lat", ref + ": " + check.reason());
             }
             return null;
         }
 
-        private static boolean inside(double lon, double lat, Datum datum, Envelope bounds) {
-            if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-                return false;
-            }
-            GeoPoint p = ChinaDatums.toWgs84(lon, lat, datum);
-            return bounds.contains(p.lon(), p.lat());
+        /** Inside the district's box with its margin, once the position is converted from the row's datum. */
+        private static Expected inDistrict(Datum datum, Envelope bounds) {
+            return new Expected((lon, lat) -> {
+                GeoPoint p = ChinaDatums.toWgs84(lon, lat, datum);
+                return bounds.contains(p.lon(), p.lat());
+            }, String.format(Locale.ROOT,
+                    "outside the district (%.4f to %.4f E, %.4f to %.4f N, WGS-84, with a margin of %.2f°)",
+                    bounds.getMinX() + DISTRICT_MARGIN_DEG, bounds.getMaxX() - DISTRICT_MARGIN_DEG,
+                    bounds.getMinY() + DISTRICT_MARGIN_DEG, bounds.getMaxY() - DISTRICT_MARGIN_DEG,
+                    DISTRICT_MARGIN_DEG));
         }
 
         private String url(String field, boolean required) {
@@ -663,43 +592,17 @@ public final class CameraFileReader {
 
     // ---------------------------------------------------------------- text
 
-    /** UTF-8 first; what is not UTF-8 is taken as GB18030, the encoding Excel on a Chinese Windows writes. */
-    private static String decode(byte[] content) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            text = new String(content, GB18030);
-        }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
     static String coordinate(double degrees) {
         return String.format(Locale.ROOT, "%.7f", degrees);
     }
 
-    /** Control characters shown as \\uXXXX, so a report line stays one line. */
+    /** Text of the file for a one-line message (see {@link InputText#printable}). */
     static String printable(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (cp < 0x20 || cp == 0x7F) {
-                b.append(String.format(Locale.ROOT, "\\u%04X", cp));
-            } else {
-                b.appendCodePoint(cp);
-            }
-        });
-        return b.toString();
+        return InputText.printable(text);
     }
 
     static String abbreviate(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+        return InputText.abbreviate(text, 80);
     }
 
-    // ---------------------------------------------------------------- CSV
 }

@@ -1,11 +1,11 @@
 package org.gridcommand.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gridcommand.geo.Datum;
 import org.gridcommand.grid.proof.GridFile;
+import org.gridcommand.grid.proof.GridFields;
 import org.gridcommand.grid.proof.GridFileReader;
 import org.gridcommand.grid.proof.ProofReport;
 import picocli.CommandLine;
@@ -46,11 +46,11 @@ public final class GridsCommand implements Callable<Integer> {
         }
     }
 
-    static GridFile read(Path file, Datum datum) throws InputFiles.UnreadablePath {
+    static GridFile read(Path file, Datum datum, GridFields fields) throws InputFiles.UnreadablePath {
+        byte[] content = InputFiles.read(file);
+        Path name = file.getFileName();
         try {
-            return GridFileReader.read(file, datum);
-        } catch (IOException e) {
-            throw InputFiles.unreadable(file, e);
+            return GridFileReader.read(content, name == null ? file.toString() : name.toString(), datum, fields);
         } catch (OutOfMemoryError e) {
             throw InputFiles.tooLarge(file);
         }

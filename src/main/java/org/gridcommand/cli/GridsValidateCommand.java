@@ -9,12 +9,15 @@ import org.gridcommand.grid.proof.GridProof;
 import org.gridcommand.grid.proof.ProofReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check a grid file: gaps, overlaps, broken shapes, codes and parents.",
                 "Prints a summary line, then one line per defect with its feature and place (WGS-84).",
+                "A file with its own property names is read with --code-field, --name-field and --parent-field; "
+                        + "--level says which level all its features are.",
                 "Exit status: 0 clean, 1 defects, 2 usage error or a file that cannot be opened."})
 public final class GridsValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE",
@@ -25,6 +28,9 @@ public final class GridsValidateCommand implements Callable<Integer> {
             description = "Datum the file is written in: wgs84, cgcs2000, gcj02 or bd09 (default: ${DEFAULT-VALUE}).")
     Datum datum;
 
+    @Mixin
+    GridFieldOptions fields;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -33,7 +39,7 @@ public final class GridsValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            GridFile grids = GridsCommand.read(file, datum);
+            GridFile grids = GridsCommand.read(file, datum, fields.fields());
             ProofReport report = GridProof.validate(grids);
             GridsCommand.print(out, report);
             return report.clean() ? GridsCommand.CLEAN : GridsCommand.DEFECTS;

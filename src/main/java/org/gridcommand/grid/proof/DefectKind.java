@@ -4,7 +4,10 @@ package org.gridcommand.grid.proof;
 public enum DefectKind {
     /** Self-intersection, nested shells, a hole outside its shell... (JTS IsValidOp), or not a polygon at all. */
     INVALID_GEOMETRY,
-    /** A ring with fewer than 3 distinct corners: no area to own. */
+    /**
+     * A ring with fewer than 3 distinct corners: no area to own. Repairable when the grid keeps another ring: the
+     * ring is left out as GeometryFixer leaves it out (a collapsed outer ring with its polygon).
+     */
     TOO_FEW_POINTS,
     /** A ring whose last position is not its first. Repairable: the ring is closed. */
     UNCLOSED_RING,
@@ -24,13 +27,14 @@ public enum DefectKind {
     GAP,
     /** Part of a small grid lies outside its big grid. */
     OUTSIDE_PARENT,
-    /** The content is not a GeoJSON FeatureCollection or a CSV with a WKT column. */
+    /** The content is not a GeoJSON FeatureCollection or a CSV with a WKT column, or lacks a field it was said to have. */
     UNREADABLE_FILE,
     /** Importing would remove the grid a grid head or grid worker belongs to. */
     ORPHANED_PEOPLE;
 
     /** True for the kinds {@link GridRepair} can fix without a person deciding anything. */
     public boolean repairable() {
-        return this == INVALID_GEOMETRY || this == UNCLOSED_RING || this == LAT_LON_SWAPPED || this == OVERLAP;
+        return this == INVALID_GEOMETRY || this == TOO_FEW_POINTS || this == UNCLOSED_RING || this == LAT_LON_SWAPPED
+                || this == OVERLAP;
     }
 }

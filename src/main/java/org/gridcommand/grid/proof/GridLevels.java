@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which features are big grids and which big grid each small grid belongs to. A big grid is a feature another
- * feature names as its parent, or one whose code has the 12 digits of a community; every other is a small grid.
+ * Which features are big grids and which big grid each small grid belongs to. A feature declared a level (a file
+ * read with {@code --level}, a grid kept from the store) has that level; otherwise a big grid is a feature another
+ * feature names as its parent, or one whose code has the 12 digits of a community, and every other is a small grid.
  */
 final class GridLevels {
     final List<GridFeature> big = new ArrayList<>();
@@ -25,10 +26,13 @@ final class GridLevels {
             }
         });
         for (GridFeature f : features) {
-            if (f.code() != null && (parents.contains(f.code()) || f.code().matches("\\d{12}"))) {
+            boolean inferredBig = f.code() != null && (parents.contains(f.code()) || f.code().matches("\\d{12}"));
+            if (f.level() == GridLevel.BIG || (f.level() == null && inferredBig)) {
                 big.add(f);
                 bigSet.add(f);
-                bigByCode.putIfAbsent(f.code(), f);
+                if (f.code() != null) {
+                    bigByCode.putIfAbsent(f.code(), f);
+                }
             } else {
                 small.add(f);
             }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.gridcommand.common.InputText;
 import org.gridcommand.grid.BigGrid;
 import org.gridcommand.grid.District;
 import org.gridcommand.grid.GridHead;
@@ -72,7 +73,7 @@ public final class GridProof {
             String message = e.getMessage() == null ? "unexpected geometry" : e.getMessage().lines().findFirst().orElse("");
             return new ProofReport(levels.big.size(), levels.small.size(), List.of(new Defect(
                     DefectKind.INVALID_GEOMETRY, "file \"" + file.source() + "\"", null, Double.NaN, Double.NaN,
-                    null, "the grids could not be checked: " + GridFileReader.printable(message), null)));
+                    null, "the grids could not be checked: " + InputText.printable(message), null)));
         }
     }
 
@@ -169,7 +170,7 @@ public final class GridProof {
         private void checkCodes() {
             Map<String, GridFeature> first = new HashMap<>();
             for (GridFeature f : file.features()) {
-                String code = f.code() == null ? null : GridFileReader.printable(f.code());
+                String code = f.code() == null ? null : InputText.printable(f.code());
                 boolean big = levels.isBig(f);
                 if (code == null) {
                     if (forImport) {
@@ -204,13 +205,21 @@ public final class GridProof {
                     codes.add(f.code());
                 }
             });
+            // A file declared to hold small grids only names big grids it does not hold: an import checks them
+            // against the store's, a validation of the file alone cannot.
+            if (!forImport && levels.big.isEmpty() && !file.features().isEmpty()
+                    && file.features().stream().allMatch(f -> f.level() == GridLevel.SMALL)) {
+                return;
+            }
+            boolean withKept = file.features().stream().anyMatch(GridFeature::kept);
             for (GridFeature f : levels.small) {
                 if (f.parent() != null && !codes.contains(f.parent())) {
-                    add(DefectKind.UNKNOWN_PARENT, f, null, "parent " + GridFileReader.printable(f.parent())
-                            + " is the code of no grid in the file");
+                    add(DefectKind.UNKNOWN_PARENT, f, null, "parent " + InputText.printable(f.parent())
+                            + " is the code of no grid in the file" + (withKept ? " or the store" : ""));
                 } else if (f.parent() == null && forImport && levels.parentOf(f) == null) {
-                    add(DefectKind.UNKNOWN_PARENT, f, null, "names no parent, and no big grid in the file has the code"
-                            + " it starts with; every small grid needs a big grid to be imported");
+                    add(DefectKind.UNKNOWN_PARENT, f, null, "names no parent, and no big grid in the file"
+                            + (withKept ? " or the store" : "") + " has the code it starts with; every small grid"
+                            + " needs a big grid to be imported");
                 }
             }
         }
@@ -422,7 +431,7 @@ public final class GridProof {
         }
 
         private void failedOverlay(GridFeature f, GridFeature other, String what, RuntimeException e) {
-            String reason = e.getMessage() == null ? "" : ": " + GridFileReader.printable(e.getMessage());
+            String reason = e.getMessage() == null ? "" : ": " + InputText.printable(e.getMessage());
             add(DefectKind.INVALID_GEOMETRY, f, other, what + reason);
         }
 

@@ -124,6 +124,87 @@ class GridFileReaderTest {
         assertThat(f.get(8).readDefects().get(0).detail()).contains("more than 5°");
     }
 
+    /** As GeometryFixer reads it: a polygon whose ring collapsed to a line is left out, the rest is the grid. */
+    @Test
+    void aCollapsedPolygonOfAMultiPolygonIsLeftOutOfTheReading() {
+        GridFile file = geojson(feature(props("two parts", null, null), "MultiPolygon",
+                "[[[[113.58,22.36],[113.581,22.36],[113.581,22.361],[113.58,22.36]]],"
+                        + "[[[113.582,22.36],[113.583,22.36],[113.582,22.36],[113.583,22.36],[113.582,22.36]]]]"));
+
+        GridFeature f = file.features().get(0);
+        assertThat(f.readDefects()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DefectKind.TOO_FEW_POINTS);
+            assertThat(d.detail()).startsWith("ring 1 of polygon 2 has 5 positions with 2 distinct corners; ");
+            assertThat(d.lon()).isBetween(113.582, 113.583);
+        });
+        assertThat(f.usable()).isTrue();
+        assertThat(f.geometry()).isInstanceOf(Polygon.class);
+        assertThat(f.geometry().getEnvelopeInternal().getMaxX()).isEqualTo(113.581);
+    }
+
+    @Test
+    void aFileWithItsOwnPropertyNamesIsReadWithTheFieldsItNames() {
+        String json = "{\"type\":\"FeatureCollection\",\"features\":[\n"
+                + feature("\"AdCode\":440402104001001,\"mingcheng\":\"第1网格\",\"shangji\":{\"AdCode\":440402104001}",
+                        "Polygon", "[[[113.58,22.36],[113.581,22.36],[113.581,22.361],[113.58,22.36]]]") + "]}";
+        GridFields fields = new GridFields("adcode", "MingCheng", "shangji.adcode", GridLevel.SMALL);
+
+        GridFile file = GridFileReader.read(json.getBytes(StandardCharsets.UTF_8), "city.geojson", Datum.WGS84, fields);
+
+        assertThat(file.readDefects()).isEmpty();
+        GridFeature f = file.features().get(0);
+        assertThat(f.code()).isEqualTo("440402104001001");
+        assertThat(f.name()).isEqualTo("第1网格");
+        assertThat(f.parent()).as("a dotted name reaches into the object").isEqualTo("440402104001");
+        assertThat(f.level()).isEqualTo(GridLevel.SMALL);
+
+        GridFile ours = GridFileReader.read(json.getBytes(StandardCharsets.UTF_8), "city.geojson", Datum.WGS84);
+        assertThat(ours.features().get(0).code()).isNull();
+        assertThat(ours.features().get(0).level()).isNull();
+
+        GridFile misspelt = GridFileReader.read(json.getBytes(StandardCharsets.UTF_8), "city.geojson", Datum.WGS84,
+                new GridFields("adcod", null, "parent.adcode", null));
+        assertThat(misspelt.features()).isEmpty();
+        assertThat(misspelt.readDefects()).singleElement().satisfies(d -> assertThat(d.toLine()).isEqualTo(
+                "UNREADABLE_FILE file \"city.geojson\": the code property \"adcod\" and the parent property "
+                        + "\"parent.adcode\" are in no feature; the features' properties are: adcode, mingcheng, shangji"));
+
+        String text = "BianMa;MingCheng;wkt\n440402104001;唐家社区;POLYGON ((113.58 22.36, 113.581 22.36, 113.581 22.361, 113.58 22.36))\n";
+        GridFile csv = GridFileReader.read(text.getBytes(StandardCharsets.UTF_8), "city.csv", Datum.WGS84,
+                new GridFields("bianma", "mingcheng", null, GridLevel.BIG));
+        assertThat(csv.readDefects()).isEmpty();
+        assertThat(csv.features()).singleElement().satisfies(g -> {
+            assertThat(g.code()).isEqualTo("440402104001");
+            assertThat(g.name()).isEqualTo("唐家社区");
+            assertThat(g.level()).isEqualTo(GridLevel.BIG);
+        });
+        GridFile noColumn = GridFileReader.read(text.getBytes(StandardCharsets.UTF_8), "city.csv", Datum.WGS84,
+                new GridFields("adcode", null, null, null));
+        assertThat(noColumn.readDefects()).singleElement().satisfies(d -> assertThat(d.detail()).isEqualTo(
+                "the header (line 1) has no code column \"adcode\"; columns found: BianMa, MingCheng, wkt"));
+    }
+
+    /** WKT is parsed by JTS's WKTReader; what does not parse is a defect of its feature naming the line. */
+    @Test
+    void wktTheReaderCannotParseIsNamedWithItsLine() {
+        GridFile file = csv("name,wkt\n"
+                + "A,\"POLYGON ((113.58 22.36, 113.581 22.36, 113.581 22.361, 113.58 22.36)) and more\"\n"
+                + "B,\"POLYGON ((113.58 22.36, 113.581 22.36\"\n"
+                + "C,\"POLYGON ((113.58 22.36, 113.58l 22.36, 113.581 22.361, 113.58 22.36))\"\n"
+                + "D,\"POLYGON ((113.58 22.36, NaN 22.36, 113.581 22.361, 113.58 22.36))\"\n"
+                + "E,\"POINT (113.58 22.36)\"\n");
+
+        assertThat(file.readDefects()).extracting(Defect::toLine).containsExactly(
+                "INVALID_GEOMETRY feature #1 \"A\": the WKT has text after the geometry: \"and more\" (line 2)",
+                "INVALID_GEOMETRY feature #2 \"B\": the WKT does not parse: it ends before the geometry does (line 3)",
+                "INVALID_GEOMETRY feature #3 \"C\": the WKT does not parse: invalid number: 113.58l (line 4)",
+                file.readDefects().get(3).toLine(),
+                "INVALID_GEOMETRY feature #5 \"E\": is a POINT; a grid must be a POLYGON or MULTIPOLYGON (line 6)");
+        assertThat(file.readDefects().get(3).kind()).isEqualTo(DefectKind.COORDINATE_OUT_OF_RANGE);
+        assertThat(file.readDefects().get(3).detail()).isEqualTo(
+                "1 of 4 positions cannot be a place in the district; first: vertex 2 of ring 1 is (NaN, 22.36): not a number");
+    }
+
     @Test
     void aWholeFileWrittenLatitudeFirstIsRecognised() {
         GridFile file = geojson(

@@ -24,11 +24,97 @@ class GridProofRepairTest {
         GridRepair.Result result = GridRepair.repair(file);
 
         assertThat(result.repairs()).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("feature #2 \"bow-tie\" (440402104001002): made valid with GeometryFixer (self-intersection at 113.5815000, 22.3605000): now 2 polygons, "));
+                .matches("feature #2 \"bow-tie\" \\(440402104001002\\): made valid with GeometryFixer \\(self-intersection at "
+                        + "113\\.5815000, 22\\.3605000\\): now 2 polygons, 5702\\.\\d m² \\(as drawn: 5702\\.\\d m²\\)"));
         GridFeature fixed = result.file().features().get(1);
         assertThat(fixed.geometry()).isInstanceOf(MultiPolygon.class);
         assertThat(fixed.geometry().isValid()).isTrue();
         assertThat(GridProof.validate(result.file()).defects()).isEmpty();
+    }
+
+    /**
+     * A grid of three polygons: a triangle, a ring collapsed to a line and a bow-tie. Each repair is a line with
+     * its areas, and the grid as a whole gets one too; GeometryFixer merges the pieces into one polygon.
+     */
+    @Test
+    void eachRepairOfAGridOfSeveralPolygonsSaysWhatItChanged() {
+        GridFile file = geojson(feature(props("three parts", BIG + "001", null), "MultiPolygon", "["
+                + "[[[113.58,22.36],[113.581,22.36],[113.5805,22.361],[113.58,22.36]]],"
+                + "[[[113.5802,22.3605],[113.5808,22.3605],[113.5802,22.3605],[113.5808,22.3605],[113.5802,22.3605]]],"
+                + "[[[113.58,22.36],[113.581,22.362],[113.581,22.36],[113.58,22.362],[113.58,22.36]]]]"));
+        assertThat(GridProof.validate(file).defects()).extracting(Defect::kind)
+                .containsExactly(DefectKind.INVALID_GEOMETRY, DefectKind.TOO_FEW_POINTS);
+
+        GridRepair.Result result = GridRepair.repair(file);
+
+        // 0.001° by 0.002° at 22.361° N is 103.000 m by 221.468 m: each of the four triangles is a quarter of it.
+        double quarter = 103.000 * 221.468 / 4;
+        String ref = "feature #1 \"three parts\" (440402104001001): ";
+        assertThat(result.repairs()).hasSize(3);
+        assertThat(areas(result.repairs().get(0), ref + "left out polygon 2, whose outer ring has 5 positions with "
+                + "2 distinct corners (a line: 0.0 m²), as GeometryFixer leaves it out; the rest: 2 polygons, @ as drawn"))
+                .singleElement().satisfies(a -> assertThat(a).isCloseTo(3 * quarter, within(0.5)));
+        assertThat(areas(result.repairs().get(1), ref + "made valid with GeometryFixer (self-intersection at "
+                + "113.5805000, 22.3610000): the polygon there is now 2 polygons, @ (as drawn: @)"))
+                .allSatisfy(a -> assertThat(a).isCloseTo(2 * quarter, within(0.5)));
+        assertThat(areas(result.repairs().get(2), ref + "made valid with GeometryFixer: now 1 polygon, @ in all "
+                + "(as drawn: @)")).allSatisfy(a -> assertThat(a).isCloseTo(3 * quarter, within(0.5)));
+        GridFeature fixed = result.file().features().get(0);
+        assertThat(fixed.readDefects()).isEmpty();
+        assertThat(fixed.geometry().isValid()).isTrue();
+        assertThat(GridProof.validate(result.file()).defects()).isEmpty();
+    }
+
+    @Test
+    void aCollapsedHoleIsLeftOutAndTheGridKeepsItsArea() {
+        GridFile file = geojson(polygon(props("holed", null, null), ProofFiles.boxRing(113.58, 22.36, 113.581, 22.361),
+                new double[][] {{113.5802, 22.3602}, {113.5804, 22.3602}, {113.5802, 22.3602}}));
+        assertThat(file.features().get(0).readDefects()).extracting(Defect::kind).containsExactly(DefectKind.TOO_FEW_POINTS);
+
+        GridRepair.Result result = GridRepair.repair(file);
+
+        assertThat(result.repairs()).singleElement().satisfies(line -> assertThat(line).matches(
+                "feature #1 \"holed\": left out ring 2, a hole of 3 positions with 2 distinct corners \\(a line: 0\\.0 m²\\), "
+                        + "as GeometryFixer leaves it out; the rest: 1 polygon, 11405\\.\\d m² as drawn"));
+        assertThat(((org.locationtech.jts.geom.Polygon) result.file().features().get(0).geometry()).getNumInteriorRing()).isZero();
+        assertThat(GridProof.validate(result.file()).defects()).isEmpty();
+    }
+
+    @Test
+    void aGridWhoseOnlyRingCollapsedStaysForAPerson() {
+        GridFile file = geojson(feature(props("line", null, null), "Polygon",
+                "[[[113.58,22.36],[113.581,22.36],[113.58,22.36],[113.581,22.36],[113.58,22.36]]]"));
+        assertThat(file.features().get(0).usable()).isFalse();
+
+        GridRepair.Result result = GridRepair.repair(file);
+
+        assertThat(result.repairs()).isEmpty();
+        assertThat(GridProof.validate(result.file()).defects()).extracting(Defect::kind)
+                .containsExactly(DefectKind.TOO_FEW_POINTS);
+    }
+
+    @Test
+    void theAreaAsDrawnCountsEveryLobeOfASelfCrossingRing() {
+        GridFile file = geojson(polygon(props("bow-tie", null, null), new double[][] {
+                {113.58, 22.36}, {113.581, 22.361}, {113.581, 22.36}, {113.58, 22.361}, {113.58, 22.36}}));
+        org.locationtech.jts.geom.Geometry bowTie = file.features().get(0).geometry();
+        ProofGeometry.LocalPlane plane = ProofGeometry.LocalPlane.around(java.util.List.of(bowTie));
+
+        // The shoelace sum lets the lobes, drawn in opposite directions, cancel; a map fills both.
+        assertThat(plane.areaM2(bowTie)).isCloseTo(0, within(1e-6));
+        assertThat(DrawnArea.m2(bowTie, plane)).isCloseTo(103.000 * 110.734 / 2, within(0.5));
+    }
+
+    /** The numbers of a line that matches the pattern, where @ stands for "1234.5 m²". */
+    private static java.util.List<Double> areas(String line, String pattern) {
+        String regex = java.util.regex.Pattern.quote(pattern).replace("@", "\\E(\\d+\\.\\d) m²\\Q");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(line);
+        assertThat(m.matches()).as(line + "\n does not match\n" + pattern).isTrue();
+        java.util.List<Double> areas = new java.util.ArrayList<>();
+        for (int i = 1; i <= m.groupCount(); i++) {
+            areas.add(Double.parseDouble(m.group(i)));
+        }
+        return areas;
     }
 
     @Test
