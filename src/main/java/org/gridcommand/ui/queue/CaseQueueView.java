@@ -46,7 +46,6 @@ import org.gridcommand.sla.OverdueNotice;
 import org.gridcommand.ui.alert.AlertTone;
 import org.gridcommand.ui.alert.OverdueNotifier;
 import org.gridcommand.ui.alert.UrgentBanner;
-import org.gridcommand.fx.FxThread;
 import org.gridcommand.ui.intake.IntakeDialog;
 
 /**
@@ -146,7 +145,7 @@ public final class CaseQueueView extends StackPane {
             public java.nio.file.Path exportEvidence(String evidenceId, java.nio.file.Path target) {
                 return context.evidence().export(evidenceId, target);
             }
-        }, model.rowFactory(), context.clock(), context.departments());
+        }, model.rowFactory(), context.clock(), context.departments(), model.executor());
         CaseDetailView detail = new CaseDetailView(detailModel, texts);
         model.selectedCaseProperty().addListener((o, was, now) -> detailModel.show(now));
         detailModel.show(model.selectedCaseProperty().get());
@@ -359,7 +358,7 @@ public final class CaseQueueView extends StackPane {
         exporting = true;
         String id = c.id();
         model.showMessage(texts.format("cap.working", target.getFileName()), false);
-        FxThread.background(() -> capExport().write(context.caseService().get(id), target), written -> {
+        model.executor().background(() -> capExport().write(context.caseService().get(id), target), written -> {
             exporting = false;
             model.showMessage(texts.format("cap.saved", texts.categoryName(c.categoryCode()), texts.gridName(c),
                     written.toAbsolutePath()), false);

@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.gridcommand.app.AppContext;
+import org.gridcommand.fx.UiExecutor;
 import org.gridcommand.common.Messages;
 import org.gridcommand.stats.CountRow;
 import org.gridcommand.stats.Kpis;
@@ -137,16 +138,16 @@ public final class StatsDashboardView {
         }
     }
 
-    /** Opens the dashboard over the context's store, this month first. FX thread. */
-    public static StatsDashboardView open(AppContext context, Scene over) {
+    /** Opens the dashboard over the context's store, this month first, computing on {@code ui}. FX thread. */
+    public static StatsDashboardView open(AppContext context, Scene over, UiExecutor ui) {
         StatsDashboardViewModel model = new StatsDashboardViewModel(statsService(context), context.messages(),
-                context.clock());
+                context.clock(), ui);
         StatsDashboardView view = new StatsDashboardView(model, context.messages(),
                 over == null ? null : over.getWindow(), over == null ? List.of() : over.getStylesheets());
         view.addMonthlyReport(new MonthlyReportAction(new org.gridcommand.report.MonthlyReportWriter(
                 new org.gridcommand.report.MonthlyReportBuilder(JdbcStatsRepository.of(context.database()), context.sla(),
                         context.categories(), context.district(), context.clock())), context.messages(), context.clock(),
-                context.zone()));
+                context.zone(), ui));
         view.stage.show();
         model.refresh();
         return view;
