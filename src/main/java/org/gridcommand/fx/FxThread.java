@@ -2,8 +2,6 @@ package org.gridcommand.fx;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -11,51 +9,31 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 
 /**
- * The one place that moves work between the FX thread and background threads.
+ * Static access to the console's {@link UiExecutor} ({@link UiExecutor#fx()}), for JavaFX plumbing that has no
+ * view model a test would steer (tile loading, window start-up), plus frame-based waits and thread naming.
+ * View models take a {@link UiExecutor} instead, so tests can run them on their own thread.
  * Nothing slow (database, files, network, libVLC) runs on the FX thread; nothing touches the scene graph
  * from elsewhere.
  */
 public final class FxThread {
-    private static final ExecutorService BACKGROUND = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("gc-background"));
 
     private FxThread() {
     }
 
     /** Runs now if already on the FX thread, else later on it. */
     public static void run(Runnable action) {
-        if (Platform.isFxApplicationThread()) {
-            action.run();
-        } else {
-            Platform.runLater(action);
-        }
+        UiExecutor.fx().onUiThread(action);
     }
 
     /** Runs {@code work} in the background, then hands the result or the failure to the FX thread. */
     public static <T> CompletableFuture<T> background(Callable<T> work, Consumer<T> onSuccess,
                                                       Consumer<Throwable> onFailure) {
-        CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> {
-            try {
-                return work.call();
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, BACKGROUND);
-        future.whenComplete((value, error) -> run(() -> {
-            if (error == null) {
-                onSuccess.accept(value);
-            } else {
-                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                onFailure.accept(cause);
-            }
-        }));
-        return future;
+        return UiExecutor.fx().background(work, onSuccess, onFailure);
     }
 
     /** Runs {@code work} in the background with no FX hand-off. */
     public static CompletableFuture<Void> background(Runnable work) {
-        return CompletableFuture.runAsync(work, BACKGROUND);
+        return UiExecutor.fx().background(work);
     }
 
     /**

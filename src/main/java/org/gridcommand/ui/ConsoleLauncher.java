@@ -27,6 +27,7 @@ import org.gridcommand.app.SeatClientId;
 import org.gridcommand.common.Messages;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.fx.FxThread;
+import org.gridcommand.fx.UiExecutor;
 import org.gridcommand.video.VideoEngine;
 
 /** Starts JavaFX, asks who is on duty, opens the console window and waits until it is closed. */
@@ -137,7 +138,7 @@ public final class ConsoleLauncher {
         });
 
         ConsoleWindow window = new ConsoleWindow(context, videoEngine, onDuty.getReadOnlyProperty(),
-                connection.getReadOnlyProperty());
+                connection.getReadOnlyProperty(), UiExecutor.fx());
         Stage stage = new Stage();
         stage.setTitle(text.get("app.title"));
         Scene scene = new Scene(window.root(), options.width(), options.height());

@@ -1,6 +1,5 @@
 package org.gridcommand.ui;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -43,6 +42,7 @@ import org.gridcommand.duty.Operator;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.ui.alert.OverdueNotifier;
 import org.gridcommand.fx.FxThread;
+import org.gridcommand.fx.UiExecutor;
 import org.gridcommand.ui.workspace.MapWorkspace;
 import org.gridcommand.ui.plan.PlanPanel;
 import org.gridcommand.ui.queue.CaseQueueView;
@@ -70,6 +70,7 @@ import org.gridcommand.camera.CameraStatusBoard;
  */
 public final class ConsoleWindow {
     private final AppContext context;
+    private final UiExecutor ui;
     private final Messages text;
     private final BorderPane root = new BorderPane();
     private final MapWorkspace mapWorkspace;
@@ -98,20 +99,25 @@ public final class ConsoleWindow {
     private javafx.stage.Stage wallStage;
     private final org.gridcommand.ui.handover.HandoverLauncher handover;
 
+    /**
+     * @param ui where every view of the console loads and hands back: {@link UiExecutor#fx()} on a seat; the views
+     *           built here all get this one
+     */
     public ConsoleWindow(AppContext context, VideoEngine videoEngine, ObservableValue<Operator> operator,
-                         ObservableValue<String> connection) {
+                         ObservableValue<String> connection, UiExecutor ui) {
         this.context = context;
+        this.ui = ui;
         this.text = context.messages();
         Locale locale = text.locale();
         root.setId("console-root");
 
-        mapWorkspace = new MapWorkspace(context, context.dataDir());
+        mapWorkspace = new MapWorkspace(context, context.dataDir(), ui);
         Label mapInfo = new Label(text.format("map.subtitle", context.district().smallGrids().size(),
                 context.district().bigGrids().size(), context.cameras().size()));
         Node mapRegion = region("map-region", text.get("map.title"), mapInfo, mapWorkspace);
 
         coverage = new CameraCoverage(context.cameras());
-        queueModel = CaseQueueViewModel.forContext(context);
+        queueModel = CaseQueueViewModel.forContext(context, ui);
         queueView = new CaseQueueView(queueModel, context);
         queueView.setOnShowCameras(this::showCamerasFor);
         Label queueInfo = new Label();
@@ -167,7 +173,7 @@ public final class ConsoleWindow {
         videoSettings.problem().ifPresent(videoInfo::setText);
         urgentCameras = UrgentCameras.watch(queueModel.urgentAlerts(), videoSettings.settings(), this::showCamerasFor);
 
-        planModel = new PlanPanelModel(context.plans(), text, context.clock(), context.zone());
+        planModel = new PlanPanelModel(context.plans(), text, context.clock(), context.zone(), ui);
         planModel.caseProperty().bind(queueModel.selectedCaseProperty());
         planModel.setScreenActions(this::showCamerasFor, c -> {
             mapWorkspace.showCase(c);
@@ -178,7 +184,7 @@ public final class ConsoleWindow {
         PlanPanel planPanel = new PlanPanel(planModel);
         Node planRegion = region("plan-region", text.get("plan.title"), new Label(""), planPanel);
         // Shift handover (Ctrl+H).
-        handover = new org.gridcommand.ui.handover.HandoverLauncher(context, cameraStatus, root::getScene);
+        handover = new org.gridcommand.ui.handover.HandoverLauncher(context, cameraStatus, root::getScene, ui);
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F7) {
                 e.consume();
@@ -194,7 +200,7 @@ public final class ConsoleWindow {
                 openWall(videoEngine);
             } else if (e.getCode() == KeyCode.D && e.isShortcutDown() && e.isShiftDown()) {
                 e.consume();
-                org.gridcommand.ui.stats.StatsDashboardView.open(context, root.getScene());
+                org.gridcommand.ui.stats.StatsDashboardView.open(context, root.getScene(), ui);
             }
         });
 
@@ -251,7 +257,7 @@ public final class ConsoleWindow {
                 ? new org.gridcommand.ui.wall.WallStage.Placement.OnScreen(1)
                 : new org.gridcommand.ui.wall.WallStage.Placement.Window(1600, 900);
         org.gridcommand.ui.wall.WallView wall = new org.gridcommand.ui.wall.WallView(context, videoEngine,
-                org.gridcommand.wall.WallDisplayLayoutReader.readDefault());
+                org.gridcommand.wall.WallDisplayLayoutReader.readDefault(), ui);
         wall.watermark().drillProperty().set(context.isDrill());
         wallStage = org.gridcommand.ui.wall.WallStage.open(wall, placement, text.get("wall.title"),
                 ConsoleLauncher.stylesheet(), () -> wallStage = null);
@@ -341,7 +347,7 @@ public final class ConsoleWindow {
         if (officersAction && shown > 0 && !result.fallback() && c.isOpen()) {
             String cameras = String.join(", ", matches.subList(0, shown).stream().map(m -> m.camera().id()).toList());
             // "Checked on video" belongs in the case's account (and times a drill's camera milestone).
-            FxThread.background(() -> context.caseService().recordCamerasShown(c.id(), cameras), done -> { },
+            ui.background(() -> context.caseService().recordCamerasShown(c.id(), cameras), done -> { },
                     error -> System.getLogger(ConsoleWindow.class.getName()).log(System.Logger.Level.WARNING,
                             "could not record the cameras shown for case " + c.id(), error));
         }
@@ -394,7 +400,7 @@ public final class ConsoleWindow {
         }
         Scene scene = root.getScene();
         new QuarantineView(context.feedStore(), text, context.zone(), scene == null ? null : scene.getWindow(),
-                scene == null ? List.of() : scene.getStylesheets(), error -> FailureWords.of(text, error)).show();
+                scene == null ? List.of() : scene.getStylesheets(), error -> FailureWords.of(text, error), ui).show();
     }
 
     /**
@@ -415,7 +421,7 @@ public final class ConsoleWindow {
         }
         Map<String, GeoPoint> moves = new HashMap<>();
         newest.forEach((id, fix) -> moves.put(id, fix.position()));
-        FxThread.run(() -> mapWorkspace.map().moveWorkers(moves));
+        ui.onUiThread(() -> mapWorkspace.map().moveWorkers(moves));
     }
 
     public void dispose() {
@@ -433,7 +439,7 @@ public final class ConsoleWindow {
 
     private void onChange(ChangeEvent event) {
         if ("case".equals(event.entity())) {
-            FxThread.run(queueModel::reload);
+            ui.onUiThread(queueModel::reload);
         }
     }
 

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,22 +15,26 @@ import org.gridcommand.drill.DrillScore;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
 import org.gridcommand.feed.GpsFix;
+import org.gridcommand.testing.ManualClock;
+import org.gridcommand.testing.Wait;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A drill on a real seat: its own H2 store beside the live one, the scenario's messages through the real feed
- * (parser, intake, store), and afterwards not a trace of it in the live store.
+ * (parser, intake, store), and afterwards not a trace of it in the live store. The seat's clock stands still on a
+ * weekday afternoon, so the drill's day and its clock (which runs on the seat's) are the same at any hour.
  */
 class DrillSessionTest {
+    private static final ManualClock CLOCK = ManualClock.dutyAfternoon();
     private static Path dir;
     private static AppContext live;
 
     @BeforeAll
     static void openLiveSeat() throws Exception {
         dir = Files.createTempDirectory("gc-drill-test");
-        live = AppContext.openDemo(dir, Locale.ENGLISH, Clock.systemUTC());
+        live = AppContext.openDemo(dir, Locale.ENGLISH, CLOCK);
         live.duty().signOn(new Operator("Live officer", Role.DUTY_OFFICER));
     }
 
@@ -50,7 +52,7 @@ class DrillSessionTest {
         long liveQuarantine = live.database().feed().quarantineCount();
 
         Case drillCase;
-        try (DrillSession drill = DrillSession.open(live, scenario, Clock.systemUTC())) {
+        try (DrillSession drill = DrillSession.open(live, scenario, CLOCK)) {
             assertThat(drill.context().isDrill()).isTrue();
             assertThat(drill.dir()).startsWith(dir.resolve("drills"));
             assertThat(drill.context().district().smallGrids()).hasSameSizeAs(live.district().smallGrids());
@@ -61,7 +63,8 @@ class DrillSessionTest {
             for (int i = 0; i < 3; i++) {
                 assertThat(drill.runner().injectNext()).isTrue();
             }
-            drillCase = waitFor(drill);
+            drillCase = Wait.forValue("the drill's report has become a case in the drill store", Duration.ofSeconds(30),
+                    drill::incidentCase);
             assertThat(drillCase.reportedAt().atZone(live.zone()).toLocalTime().toString()).startsWith("08:45");
             assertThat(drillCase.smallGridCode()).as("located by the intake").isEqualTo("440402104006005");
             assertThat(drillCase.priority().name()).isEqualTo("URGENT");
@@ -91,17 +94,5 @@ class DrillSessionTest {
         assertThat(live.database().feed().quarantineCount()).isEqualTo(liveQuarantine);
         assertThat(CaseCapExport.forContext(live).xml(live.database().cases().findOpen().get(0)))
                 .contains("<status>Actual</status>");
-    }
-
-    private static Case waitFor(DrillSession drill) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<Case> c = drill.incidentCase();
-            if (c.isPresent()) {
-                return c.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the drill's report never became a case in the drill store");
     }
 }

@@ -13,8 +13,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.gridcommand.cases.CaseState;
 import org.gridcommand.testing.ManualClock;
+import org.gridcommand.testing.Wait;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,14 +141,19 @@ class OverdueWatcherTest {
         open.add(handling("A", at("2026-11-23T08:30")));
         clock.set(at("2026-11-23T15:00"));
         CountDownLatch heard = new CountDownLatch(1);
-        OverdueWatcher scheduled = new OverdueWatcher(() -> open, SlaTestTables.engine(dir), clock,
-                n -> heard.countDown(), audited::add);
+        AtomicInteger scans = new AtomicInteger();
+        OverdueWatcher scheduled = new OverdueWatcher(() -> {
+            scans.incrementAndGet();
+            return open;
+        }, SlaTestTables.engine(dir), clock, n -> heard.countDown(), audited::add);
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
         try {
             scheduled.start(executor, Duration.ofMillis(20));
             assertThat(scheduled.isRunning()).isTrue();
             assertThat(heard.await(5, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(100);
+            // Later scans find the same overdue stage: they must not announce or audit it again.
+            int heardAt = scans.get();
+            Wait.until("three more scans ran", Duration.ofSeconds(5), () -> scans.get() >= heardAt + 3);
             scheduled.stop();
             assertThat(scheduled.isRunning()).isFalse();
             assertThat(audited).hasSize(1);

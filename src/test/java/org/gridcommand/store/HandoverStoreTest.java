@@ -69,10 +69,14 @@ class HandoverStoreTest {
     private static final Operator INCOMING = new Operator("王接班", Role.SHIFT_SUPERVISOR);
     private static final CategoryDictionary CATEGORIES = CategoryDictionary.loadDefault();
 
-    /** A store holding the fixture district, services on a hand-moved clock, and a builder over them. */
+    /**
+     * A store holding the fixture district, services on a hand-moved clock, and a builder over them. The clock starts
+     * on a weekday afternoon, well inside the day shift: which shift is handed over, and which case is overdue in
+     * working hours, must not depend on the hour or the day the test runs.
+     */
     private static final class Seat implements AutoCloseable {
         final TestStore store;
-        final ManualClock clock = new ManualClock(Fixtures.NOW);
+        final ManualClock clock = ManualClock.dutyAfternoon();
         final District district = Fixtures.district();
         final List<Camera> cameras = Fixtures.cameras();
         final CameraStatusBoard board = new CameraStatusBoard();

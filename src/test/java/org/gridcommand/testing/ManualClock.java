@@ -11,6 +11,13 @@ import java.time.ZoneOffset;
  * nothing they check depends on the hour they run at.
  */
 public final class ManualClock extends Clock {
+    /**
+     * 16:30 on Wednesday 11 March 2026 in the district (08:30 UTC): a working day, inside working hours and the day
+     * shift, with most of the day's demo cases already reported. Tests that open the demo district start here, so
+     * today's queue, the SLA column and the shift to hand over are the same whenever the test runs.
+     */
+    public static final Instant DUTY_AFTERNOON = Instant.parse("2026-03-11T08:30:00Z");
+
     private final ZoneId zone;
     private volatile Instant now;
 
@@ -22,6 +29,11 @@ public final class ManualClock extends Clock {
     public ManualClock(Instant start, ZoneId zone) {
         this.now = start;
         this.zone = zone;
+    }
+
+    /** A clock standing at {@link #DUTY_AFTERNOON} (zone UTC, as {@code Clock.systemUTC()}) until the test moves it. */
+    public static ManualClock dutyAfternoon() {
+        return new ManualClock(DUTY_AFTERNOON);
     }
 
     /** Moves the clock by {@code by} (negative: back); returns the new time. */

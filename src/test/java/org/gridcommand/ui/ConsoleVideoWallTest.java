@@ -2,6 +2,7 @@ package org.gridcommand.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
@@ -12,9 +13,12 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.gridcommand.camera.Camera;
 import org.gridcommand.duty.Operator;
+import org.gridcommand.testing.FxWait;
 import org.gridcommand.ui.map.GridMapView;
 import org.gridcommand.ui.map.MapFeature;
 import org.gridcommand.video.TileState;
+import org.gridcommand.ui.queue.CaseQueueView;
+import org.gridcommand.ui.queue.QueueTestSupport;
 import org.gridcommand.video.VideoTile;
 import org.gridcommand.video.VideoWall;
 import org.gridcommand.video.WallLayout;
@@ -69,22 +73,28 @@ class ConsoleVideoWallTest {
     @Test
     void aCameraDraggedOffTheMapPlaysOnTheTileItIsDroppedOn(FxRobot robot) throws Exception {
         GridMapView map = window.mapWorkspace().map();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, map::isRenderComplete);
-        // A camera whose symbol is drawn (not thinned out, not under a case or worker) inside the map.
+        VideoWall wall = window.videoWall();
+        // The console at rest first: the queue's cases drawn on the map (one may cover a camera's symbol) and the
+        // start view's cameras on the wall (it would replace what is dropped before it).
+        CaseQueueView queue = QueueTestSupport.queueView(window.root().getScene());
+        FxWait.until("the queue has loaded", Duration.ofSeconds(20), () -> queue.model().loadedProperty().get());
+        FxWait.until("the start view's cameras are on the wall", Duration.ofSeconds(20),
+                () -> wall.tiles().stream().anyMatch(t -> !t.cameraId().isEmpty()));
+        FxWait.until("the map is drawn at rest", Duration.ofSeconds(20), map::isRenderComplete);
+        // A camera whose symbol is drawn (not thinned out, not under a case or worker) inside the map, and hit a pixel
+        // around its centre too: the robot presses on whole pixels.
         Camera camera = null;
         Point2D at = null;
         for (Camera c : seat.context().cameras()) {
             Point2D p = map.screenPosition(c.position());
             if (p.getX() > 40 && p.getY() > 40 && p.getX() < map.getWidth() - 40 && p.getY() < map.getHeight() - 40
-                    && map.featureAt(p.getX(), p.getY()) instanceof MapFeature.CameraFeature f
-                    && f.camera().id().equals(c.id())) {
+                    && hitsAround(map, p, c)) {
                 camera = c;
                 at = map.localToScreen(p);
                 break;
             }
         }
         assertThat(camera).as("a camera symbol on the map").isNotNull();
-        VideoWall wall = window.videoWall();
         VideoTile target = wall.tile(3);
 
         robot.drag(at, MouseButton.PRIMARY).dropTo(target);
@@ -93,5 +103,17 @@ class ConsoleVideoWallTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> id.equals(target.cameraId()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> target.getState() == TileState.PLAYING);
         assertThat(window.videoWallPanel().model().statusProperty().get()).endsWith("on tile 4");
+    }
+
+    private static boolean hitsAround(GridMapView map, Point2D p, Camera camera) {
+        for (int dx = -1; dx <= 1; dx++) {
+            for (int dy = -1; dy <= 1; dy++) {
+                if (!(map.featureAt(p.getX() + dx, p.getY() + dy) instanceof MapFeature.CameraFeature f
+                        && f.camera().id().equals(camera.id()))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

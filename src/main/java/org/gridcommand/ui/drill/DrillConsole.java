@@ -17,6 +17,7 @@ import org.gridcommand.camera.Camera;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.ui.ConsoleWindow;
 import org.gridcommand.fx.FxThread;
+import org.gridcommand.fx.UiExecutor;
 import org.gridcommand.video.VideoEngine;
 
 /**
@@ -34,7 +35,7 @@ public final class DrillConsole {
         this.drill = drill;
         AppContext context = drill.context();
         window = new ConsoleWindow(context, video, new SimpleObjectProperty<>(trainee),
-                new SimpleStringProperty(context.messages().get("drill.connection")));
+                new SimpleStringProperty(context.messages().get("drill.connection")), UiExecutor.fx());
         drill.setOnStored(window::onFieldMessages);
         drill.setOnCamera(id -> FxThread.run(() -> context.cameras().stream().filter(c -> c.id().equals(id))
                 .findFirst().ifPresent(this::showCamera)));

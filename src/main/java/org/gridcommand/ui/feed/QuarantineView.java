@@ -25,7 +25,7 @@ import javafx.stage.Window;
 import org.gridcommand.common.Messages;
 import org.gridcommand.feed.FeedStore;
 import org.gridcommand.feed.Quarantined;
-import org.gridcommand.fx.FxThread;
+import org.gridcommand.fx.UiExecutor;
 
 /**
  * The quarantine: the newest messages the field feed could not accept, each with its time, reason, sender, size,
@@ -38,6 +38,7 @@ public final class QuarantineView {
     private final java.util.function.Function<Throwable, String> failureWords;
     private static final int SHOWN = 500;
     private final Messages text;
+    private final UiExecutor ui;
     private final TableView<Quarantined> table = new TableView<>();
     private final TextArea payload = new TextArea();
     private final Label summary = new Label();
@@ -48,15 +49,17 @@ public final class QuarantineView {
     private final Label problem = new Label();
     private final Stage stage = new Stage();
 
-    public QuarantineView(FeedStore store, Messages text, ZoneId zone, Window owner, List<String> stylesheets) {
-        this(store, text, zone, owner, stylesheets, org.gridcommand.feed.FeedHealth::words);
+    public QuarantineView(FeedStore store, Messages text, ZoneId zone, Window owner, List<String> stylesheets,
+                          UiExecutor ui) {
+        this(store, text, zone, owner, stylesheets, org.gridcommand.feed.FeedHealth::words, ui);
     }
 
     /** @param failureWords a failure to read the quarantine in the officer's words (the store's diagnosis) */
     public QuarantineView(FeedStore store, Messages text, ZoneId zone, Window owner, List<String> stylesheets,
-                          java.util.function.Function<Throwable, String> failureWords) {
+                          java.util.function.Function<Throwable, String> failureWords, UiExecutor ui) {
         this.failureWords = failureWords;
         this.text = text;
+        this.ui = ui;
         DateTimeFormatter time = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(zone);
         table.setId("quarantine-table");
         table.setFixedCellSize(30);
@@ -135,7 +138,7 @@ public final class QuarantineView {
             stage.initOwner(owner);
             stage.initModality(Modality.NONE);
         }
-        FxThread.background(() -> new Loaded(store.quarantine(SHOWN), store.quarantineCount()), loaded -> {
+        ui.background(() -> new Loaded(store.quarantine(SHOWN), store.quarantineCount()), loaded -> {
             table.getItems().setAll(loaded.rows());
             table.setPlaceholder(new Label(text.get("quarantine.empty")));
             summary.setText(text.format("quarantine.summary", loaded.total(), loaded.rows().size()));

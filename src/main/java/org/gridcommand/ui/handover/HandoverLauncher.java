@@ -8,7 +8,7 @@ import org.gridcommand.app.AppContext;
 import org.gridcommand.camera.CameraStatusBoard;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.handover.HandoverService;
-import org.gridcommand.fx.FxThread;
+import org.gridcommand.fx.UiExecutor;
 
 /**
  * The console's way into the handover: Ctrl+H opens it, and when an officer signs on while the previous shift's
@@ -21,11 +21,13 @@ public final class HandoverLauncher {
     private final AppContext context;
     private final HandoverService service;
     private final Supplier<Scene> scene;
+    private final UiExecutor ui;
     private HandoverView open;
 
-    public HandoverLauncher(AppContext context, CameraStatusBoard cameraStatus, Supplier<Scene> scene) {
+    public HandoverLauncher(AppContext context, CameraStatusBoard cameraStatus, Supplier<Scene> scene, UiExecutor ui) {
         this.context = context;
         this.scene = scene;
+        this.ui = ui;
         this.service = context.handoverService(cameraStatus);
     }
 
@@ -40,7 +42,7 @@ public final class HandoverLauncher {
             return open;
         }
         Scene s = scene.get();
-        open = new HandoverView(new HandoverViewModel(service, context.messages(), context.zone()), context.messages(),
+        open = new HandoverView(new HandoverViewModel(service, context.messages(), context.zone(), ui), context.messages(),
                 context.zone(), s == null ? null : s.getWindow(), s == null ? List.of() : s.getStylesheets());
         open.show();
         return open;
@@ -67,7 +69,7 @@ public final class HandoverLauncher {
     }
 
     private void checkPending(java.util.function.Consumer<Boolean> waiting) {
-        FxThread.background(() -> service.pending().isPresent(), waiting,
+        ui.background(() -> service.pending().isPresent(), waiting,
                 error -> LOG.log(System.Logger.Level.WARNING, "could not check for a pending shift handover", error));
     }
 }

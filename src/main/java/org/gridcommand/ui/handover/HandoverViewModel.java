@@ -16,7 +16,7 @@ import org.gridcommand.handover.HandoverAcknowledgement;
 import org.gridcommand.handover.HandoverHtml;
 import org.gridcommand.handover.HandoverReport;
 import org.gridcommand.handover.HandoverService;
-import org.gridcommand.fx.FxThread;
+import org.gridcommand.fx.UiExecutor;
 
 /**
  * The handover view's state: the report (prepared off the FX thread), its acknowledgement once recorded, and a
@@ -26,16 +26,18 @@ public final class HandoverViewModel {
     private final HandoverService service;
     private final Messages text;
     private final ZoneId zone;
+    private final UiExecutor ui;
     private final ReadOnlyObjectWrapper<HandoverReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyObjectWrapper<HandoverAcknowledgement> acknowledgement =
             new ReadOnlyObjectWrapper<>(this, "acknowledgement");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
-    public HandoverViewModel(HandoverService service, Messages text, ZoneId zone) {
+    public HandoverViewModel(HandoverService service, Messages text, ZoneId zone, UiExecutor ui) {
         this.service = Objects.requireNonNull(service, "service");
         this.text = Objects.requireNonNull(text, "text");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.ui = Objects.requireNonNull(ui, "ui");
     }
 
     public ReadOnlyObjectProperty<HandoverReport> reportProperty() {
@@ -58,7 +60,7 @@ public final class HandoverViewModel {
     public void load() {
         busy.set(true);
         status.set(text.get("handover.loading"));
-        FxThread.background(() -> {
+        ui.background(() -> {
             HandoverReport r = service.prepare();
             return new Loaded(r, service.acknowledgementOf(r.shift()).orElse(null));
         }, loaded -> {
@@ -83,7 +85,7 @@ public final class HandoverViewModel {
         }
         busy.set(true);
         status.set(text.get("handover.acknowledging"));
-        FxThread.background(() -> service.acknowledge(r), ack -> {
+        ui.background(() -> service.acknowledge(r), ack -> {
             busy.set(false);
             acknowledgement.set(ack);
             status.set(acknowledgedLine(ack));
@@ -100,7 +102,7 @@ public final class HandoverViewModel {
             return;
         }
         HandoverAcknowledgement ack = acknowledgement.get();
-        FxThread.background(() -> {
+        ui.background(() -> {
             Files.writeString(file, HandoverHtml.render(r, ack, text, zone), StandardCharsets.UTF_8);
             return file;
         }, done -> status.set(text.format("handover.exported", done)),

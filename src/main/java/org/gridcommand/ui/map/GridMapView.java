@@ -437,6 +437,11 @@ public final class GridMapView extends Region {
         flight.start();
     }
 
+    /** True while a {@link #flyTo} is under way: for tests and anyone who must wait for the view to arrive. */
+    public boolean isFlying() {
+        return flight != null;
+    }
+
     /** A copy of the current view (origin and scale in display-datum mercator metres). */
     public MapProjection view() {
         return projection.copy();
@@ -497,6 +502,11 @@ public final class GridMapView extends Region {
     public RenderStats renderStats() {
         return new RenderStats(renderer.fullFrames, renderer.partialFrames, renderer.tilesRendered, renderer.tileNanos,
                 renderer.composeNanos);
+    }
+
+    /** For tests: how many workers' moves wait for the next blink beat to be applied. */
+    int pendingWorkerMoves() {
+        return pendingMoves.size();
     }
 
     /** For tests: the frame on screen equals a full recomposition of the current state. */

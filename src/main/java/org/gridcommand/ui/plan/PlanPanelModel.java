@@ -47,7 +47,7 @@ import org.gridcommand.plans.StepKind;
 import org.gridcommand.plans.StepNote;
 import org.gridcommand.plans.StepStatus;
 import org.gridcommand.plans.SuggestionRule;
-import org.gridcommand.fx.FxThread;
+import org.gridcommand.fx.UiExecutor;
 
 /**
  * The emergency-plan panel's state for the selected case: nothing selected, the suggested plan with its one
@@ -69,6 +69,7 @@ public final class PlanPanelModel {
     private final Messages text;
     private final Clock clock;
     private final ZoneId zone;
+    private final UiExecutor ui;
     private final Locale locale;
 
     private final ObjectProperty<Case> selectedCase = new SimpleObjectProperty<>(this, "case");
@@ -103,11 +104,12 @@ public final class PlanPanelModel {
     private CordonTool cordonTool;
     private Runnable unsubscribe = () -> { };
 
-    public PlanPanelModel(PlanService service, Messages text, Clock clock, ZoneId zone) {
+    public PlanPanelModel(PlanService service, Messages text, Clock clock, ZoneId zone, UiExecutor ui) {
         this.service = Objects.requireNonNull(service, "service");
         this.text = Objects.requireNonNull(text, "text");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.ui = Objects.requireNonNull(ui, "ui");
         this.locale = text.locale();
         now.set(clock.instant());
         selectedCase.addListener((o, was, c) -> {
@@ -133,7 +135,7 @@ public final class PlanPanelModel {
         unsubscribe.run();
         unsubscribe = changes.subscribe(event -> {
             if (("plan".equals(event.entity()) || "case".equals(event.entity())) && event.id() != null) {
-                FxThread.run(() -> {
+                ui.onUiThread(() -> {
                     Case c = selectedCase.get();
                     if (c != null && c.id().equals(event.id())) {
                         reload();
@@ -177,7 +179,7 @@ public final class PlanPanelModel {
         if (showLoading) {
             show(View.LOADING, null, null);
         }
-        FxThread.background(() -> new Loaded(service.checklist(c.id()).orElse(null), service.suggest(c).orElse(null)),
+        ui.background(() -> new Loaded(service.checklist(c.id()).orElse(null), service.suggest(c).orElse(null)),
                 loaded -> {
                     if (mine == generation) {
                         show(loaded.checklist() != null ? View.RUNNING : loaded.suggestion() != null ? View.SUGGESTED
@@ -558,7 +560,7 @@ public final class PlanPanelModel {
         busy.set(true);
         showMessage(text.get("plan.working"), false);
         long mine = ++generation;
-        FxThread.background(work, list -> {
+        ui.background(work, list -> {
             busy.set(false);
             Case c = selectedCase.get();
             if (c != null && c.id().equals(caseId)) {

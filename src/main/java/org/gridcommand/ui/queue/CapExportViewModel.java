@@ -3,7 +3,6 @@ package org.gridcommand.ui.queue;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.gridcommand.cases.Case;
-import org.gridcommand.fx.FxThread;
 
 /**
  * The queue's CAP export (P) apart from the save dialog: whether the selected case may be exported now, the
@@ -63,7 +62,7 @@ public final class CapExportViewModel {
         exporting = true;
         String id = c.id();
         queue.showMessage(texts.format("cap.working", target.getFileName()), false);
-        FxThread.background(() -> exporter.export(id, target), written -> {
+        queue.executor().background(() -> exporter.export(id, target), written -> {
             exporting = false;
             queue.showMessage(texts.format("cap.saved", texts.categoryName(c.categoryCode()), texts.gridName(c),
                     written.toAbsolutePath()), false);

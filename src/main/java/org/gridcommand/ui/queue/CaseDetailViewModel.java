@@ -25,7 +25,7 @@ import org.gridcommand.evidence.Evidence;
 import org.gridcommand.sla.SlaStage;
 import org.gridcommand.sla.SlaStatus;
 import org.gridcommand.sla.SlaView;
-import org.gridcommand.fx.FxThread;
+import org.gridcommand.fx.UiExecutor;
 
 /**
  * The selected case in full: its fields, the SLA of every stage measured so far, its trail (oldest first),
@@ -102,6 +102,7 @@ public final class CaseDetailViewModel {
     private final CaseRowFactory rows;
     private final QueueTexts texts;
     private final Clock clock;
+    private final UiExecutor ui;
     private final Function<String, java.util.Optional<Department>> departments;
     private final ReadOnlyObjectWrapper<Case> shown = new ReadOnlyObjectWrapper<>(this, "case");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
@@ -120,11 +121,13 @@ public final class CaseDetailViewModel {
     private Runnable unsubscribe = () -> { };
     private long generation;
 
-    public CaseDetailViewModel(Source source, CaseRowFactory rows, Clock clock, DepartmentDirectory departments) {
+    public CaseDetailViewModel(Source source, CaseRowFactory rows, Clock clock, DepartmentDirectory departments,
+                               UiExecutor ui) {
         this.source = Objects.requireNonNull(source, "source");
         this.rows = Objects.requireNonNull(rows, "rows");
         this.texts = rows.texts();
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.ui = Objects.requireNonNull(ui, "ui");
         this.departments = departments::find;
     }
 
@@ -133,7 +136,7 @@ public final class CaseDetailViewModel {
         unsubscribe.run();
         unsubscribe = changes.subscribe(event -> {
             if ("case".equals(event.entity())) {
-                FxThread.run(() -> {
+                ui.onUiThread(() -> {
                     Case c = shown.get();
                     if (c != null && (event.id() == null || event.id().equals(c.id()))) {
                         load(c);
@@ -174,7 +177,7 @@ public final class CaseDetailViewModel {
 
     private void load(Case c) {
         long mine = ++generation;
-        FxThread.background(() -> new Loaded(slaOf(c), timelineOf(source.trail(c.id())),
+        ui.background(() -> new Loaded(slaOf(c), timelineOf(source.trail(c.id())),
                 mergedOf(source.mergedReports(c.id())), evidenceOf(source.evidence(c.id()))), loaded -> {
             if (mine != generation) {
                 return;
@@ -319,7 +322,7 @@ public final class CaseDetailViewModel {
     public void exportEvidence(Evidence item, Path target) {
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(target, "target");
-        FxThread.background(() -> source.exportEvidence(item.id(), target),
+        ui.background(() -> source.exportEvidence(item.id(), target),
                 written -> evidenceMessage.set(texts.format("evidence.exported", written)),
                 error -> evidenceMessage.set(texts.format("evidence.exportFailed",
                         String.valueOf(error.getMessage()))));

@@ -122,7 +122,7 @@ public final class CaseQueueView extends StackPane {
 
         buildTable();
         detailModel = new CaseDetailViewModel(CaseDetailViewModel.sourceFor(context), model.rowFactory(),
-                context.clock(), context.departments());
+                context.clock(), context.departments(), model.executor());
         capExport = new CapExportViewModel(model, context::exportCap);
         CaseDetailView detail = new CaseDetailView(detailModel, texts);
         model.selectedCaseProperty().addListener((o, was, now) -> detailModel.show(now));

@@ -40,7 +40,7 @@ import org.gridcommand.cases.Channel;
 import org.gridcommand.cases.Priority;
 import org.gridcommand.common.ChangeBus;
 import org.gridcommand.sla.SlaView;
-import org.gridcommand.fx.FxThread;
+import org.gridcommand.fx.UiExecutor;
 
 /**
  * Today's queue: open cases plus everything reported since midnight, loaded in the background and
@@ -68,6 +68,7 @@ public final class CaseQueueViewModel {
     private final Supplier<List<Case>> loader;
     private final CaseRowFactory rowFactory;
     private final Clock clock;
+    private final UiExecutor ui;
 
     private final ObservableList<CaseRow> rows = FXCollections.observableArrayList();
     // One read-only view for everyone: a fresh wrapper per call would be collected with its listeners.
@@ -113,10 +114,11 @@ public final class CaseQueueViewModel {
     private Consumer<Case> onOpenOnMap = c -> { };
     private Runnable unsubscribe = () -> { };
 
-    public CaseQueueViewModel(Supplier<List<Case>> loader, CaseRowFactory rowFactory, Clock clock) {
+    public CaseQueueViewModel(Supplier<List<Case>> loader, CaseRowFactory rowFactory, Clock clock, UiExecutor ui) {
         this.loader = Objects.requireNonNull(loader, "loader");
         this.rowFactory = Objects.requireNonNull(rowFactory, "rowFactory");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.ui = Objects.requireNonNull(ui, "ui");
         stateFilter.addListener(o -> applyFilter());
         priorityFilter.addListener(o -> applyFilter());
         channelFilter.addListener(o -> applyFilter());
@@ -130,10 +132,10 @@ public final class CaseQueueViewModel {
     }
 
     /** Today's queue of the context's store, with its categories, grids, zone and SLA engine. */
-    public static CaseQueueViewModel forContext(AppContext context) {
+    public static CaseQueueViewModel forContext(AppContext context, UiExecutor ui) {
         QueueTexts texts = new QueueTexts(context.messages(), context.categories(), context.district(), context.zone());
         CaseQueueViewModel model = new CaseQueueViewModel(context::queueCases,
-                new CaseRowFactory(texts, context.sla()), context.clock());
+                new CaseRowFactory(texts, context.sla()), context.clock(), ui);
         model.failureWords = error -> FailureWords.of(context.messages(), error);
         return model;
     }
@@ -144,6 +146,11 @@ public final class CaseQueueViewModel {
 
     public CaseRowFactory rowFactory() {
         return rowFactory;
+    }
+
+    /** Where this queue loads and hands back; the queue's view runs its detail and verbs on the same. */
+    public UiExecutor executor() {
+        return ui;
     }
 
     // ---------------------------------------------------------------- loading
@@ -162,7 +169,7 @@ public final class CaseQueueViewModel {
         unsubscribe.run();
         unsubscribe = changes.subscribe(event -> {
             if ("case".equals(event.entity())) {
-                FxThread.run(this::reload);
+                ui.onUiThread(this::reload);
             }
         });
     }
@@ -188,7 +195,7 @@ public final class CaseQueueViewModel {
     private void startLoad() {
         loading = true;
         long mine = ++generation;
-        FxThread.background(() -> {
+        ui.background(() -> {
             List<Case> fresh = loader.get();
             return new Loaded(fresh, rowFactory.rows(fresh, clock.instant()));
         }, result -> {
@@ -224,7 +231,7 @@ public final class CaseQueueViewModel {
         long mine = generation;
         List<Case> snapshot = cases;
         Instant now = clock.instant();
-        FxThread.background(() -> rowFactory.rows(snapshot, now), fresh -> {
+        ui.background(() -> rowFactory.rows(snapshot, now), fresh -> {
             if (mine == generation && !loading) {
                 publish(snapshot, fresh, false);
             }

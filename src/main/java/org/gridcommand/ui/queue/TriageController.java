@@ -12,7 +12,6 @@ import org.gridcommand.cases.CaseStateMachine;
 import org.gridcommand.cases.DispatchAdvisor;
 import org.gridcommand.cases.TransitionRefused;
 import org.gridcommand.duty.DutyService;
-import org.gridcommand.fx.FxThread;
 
 /**
  * Runs the queue's verbs on the selected case: checks the life cycle first (a refused verb says why in the
@@ -115,7 +114,7 @@ public final class TriageController {
     private void askAssignee(Case c, Triage verb) {
         busy = true;
         model.showMessage(texts.get("dispatch.loading"), false);
-        FxThread.background(() -> advisor.advise(c), advice -> {
+        model.executor().background(() -> advisor.advise(c), advice -> {
             busy = false;
             model.clearMessage();
             DispatchDialog dialog = new DispatchDialog(texts, near, c, advice);
@@ -141,7 +140,7 @@ public final class TriageController {
         busy = true;
         String id = c.id();
         model.showMessage(texts.format("triage.working", texts.get("triage.verb." + verb.name())), false);
-        FxThread.background(() -> switch (verb) {
+        model.executor().background(() -> switch (verb) {
             case ACCEPT -> cases.accept(id);
             case DISPATCH -> cases.dispatch(id, to);
             case START_HANDLING -> cases.startHandling(id);

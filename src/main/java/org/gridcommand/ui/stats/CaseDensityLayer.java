@@ -12,7 +12,7 @@ import javafx.scene.control.CheckMenuItem;
 import org.gridcommand.common.Messages;
 import org.gridcommand.stats.StatsPeriod;
 import org.gridcommand.stats.StatsService;
-import org.gridcommand.fx.FxThread;
+import org.gridcommand.fx.UiExecutor;
 import org.gridcommand.ui.map.GridMapView;
 
 /**
@@ -25,16 +25,19 @@ public final class CaseDensityLayer {
     private final GridMapView map;
     private final Messages text;
     private final java.time.Clock clock;
+    private final UiExecutor ui;
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private StatsService service;
     private long generation;
 
-    public CaseDensityLayer(Supplier<StatsService> stats, GridMapView map, Messages text, java.time.Clock clock) {
+    public CaseDensityLayer(Supplier<StatsService> stats, GridMapView map, Messages text, java.time.Clock clock,
+                            UiExecutor ui) {
         this.stats = stats;
         this.map = map;
         this.text = text;
         this.clock = clock;
+        this.ui = ui;
         shown.addListener((o, was, now) -> {
             generation++;
             if (now) {
@@ -66,7 +69,7 @@ public final class CaseDensityLayer {
     private void refresh() {
         long ticket = generation;
         status.set(text.get("map.caseDensity.computing"));
-        FxThread.background(() -> {
+        ui.background(() -> {
             if (service == null) {
                 service = stats.get();
             }

@@ -20,7 +20,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.gridcommand.common.Messages;
 import org.gridcommand.report.MonthlyReportWriter;
-import org.gridcommand.fx.FxThread;
+import org.gridcommand.fx.UiExecutor;
 
 /**
  * "Monthly report…" from the dashboard: last month's report to a PDF the officer chooses (and the HTML beside it),
@@ -31,15 +31,17 @@ public final class MonthlyReportAction {
     private final Messages text;
     private final Clock clock;
     private final ZoneId zone;
+    private final UiExecutor ui;
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
-    public MonthlyReportAction(MonthlyReportWriter writer, Messages text, Clock clock, ZoneId zone) {
+    public MonthlyReportAction(MonthlyReportWriter writer, Messages text, Clock clock, ZoneId zone, UiExecutor ui) {
         this.writer = writer;
         this.text = text;
         this.clock = clock;
         this.zone = zone;
+        this.ui = ui;
     }
 
     /** The month a report is usually for: the last whole one. */
@@ -54,8 +56,8 @@ public final class MonthlyReportAction {
         message.set(text.get("statsdash.report.starting"));
         String name = pdf.getFileName().toString();
         Path html = pdf.resolveSibling((name.endsWith(".pdf") ? name.substring(0, name.length() - 4) : name) + ".html");
-        return FxThread.background(() -> {
-            writer.write(month, pdf, html, (percent, stage) -> FxThread.run(() -> {
+        return ui.background(() -> {
+            writer.write(month, pdf, html, (percent, stage) -> ui.onUiThread(() -> {
                 progress.set(percent / 100.0);
                 message.set(percent + "% " + text.get("report.stage." + stage));
             }));

@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.gridcommand.app.AppContext;
+import org.gridcommand.fx.UiExecutor;
 import org.gridcommand.common.Messages;
 import org.gridcommand.stats.CountRow;
 import org.gridcommand.stats.Kpis;
@@ -135,14 +136,14 @@ public final class StatsDashboardView {
         }
     }
 
-    /** Opens the dashboard over the context's statistics and monthly report, this month first. FX thread. */
-    public static StatsDashboardView open(AppContext context, Scene over) {
+    /** Opens the dashboard over the context's statistics and monthly report, this month first, computing on {@code ui}. FX thread. */
+    public static StatsDashboardView open(AppContext context, Scene over, UiExecutor ui) {
         StatsDashboardViewModel model = new StatsDashboardViewModel(context.stats(), context.messages(),
-                context.clock());
+                context.clock(), ui);
         StatsDashboardView view = new StatsDashboardView(model, context.messages(),
                 over == null ? null : over.getWindow(), over == null ? List.of() : over.getStylesheets());
         view.addMonthlyReport(new MonthlyReportAction(context.monthlyReport(), context.messages(), context.clock(),
-                context.zone()));
+                context.zone(), ui));
         view.stage.show();
         model.refresh();
         return view;

@@ -21,7 +21,7 @@ import org.gridcommand.stats.ResponseTime;
 import org.gridcommand.stats.SafetyIndex;
 import org.gridcommand.stats.StatsPeriod;
 import org.gridcommand.stats.StatsService;
-import org.gridcommand.fx.FxThread;
+import org.gridcommand.fx.UiExecutor;
 
 /**
  * The statistics dashboard's state: the chosen period (today, this week, this month or custom dates) and the
@@ -39,6 +39,7 @@ public final class StatsDashboardViewModel {
     private final Messages text;
     private final Clock clock;
     private final ZoneId zone;
+    private final UiExecutor ui;
     private final ObjectProperty<Choice> choice = new SimpleObjectProperty<>(this, "choice", Choice.MONTH);
     private final ObjectProperty<LocalDate> customFrom = new SimpleObjectProperty<>(this, "customFrom");
     private final ObjectProperty<LocalDate> customTo = new SimpleObjectProperty<>(this, "customTo");
@@ -46,10 +47,11 @@ public final class StatsDashboardViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private long generation;
 
-    public StatsDashboardViewModel(StatsService service, Messages text, Clock clock) {
+    public StatsDashboardViewModel(StatsService service, Messages text, Clock clock, UiExecutor ui) {
         this.service = Objects.requireNonNull(service, "service");
         this.text = Objects.requireNonNull(text, "text");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.ui = Objects.requireNonNull(ui, "ui");
         this.zone = service.zone();
         LocalDate today = today();
         customFrom.set(today.withDayOfMonth(1));
@@ -107,7 +109,7 @@ public final class StatsDashboardViewModel {
         }
         long ticket = ++generation;
         status.set(text.format("statsdash.loading", period.label()));
-        FxThread.background(() -> compute(period), result -> {
+        ui.background(() -> compute(period), result -> {
             if (ticket == generation) {
                 figures.set(result);
                 status.set("");

@@ -28,7 +28,7 @@ import org.gridcommand.feed.track.Track;
 import org.gridcommand.grid.District;
 import org.gridcommand.grid.GridLocator;
 import org.gridcommand.grid.GridWorker;
-import org.gridcommand.fx.FxThread;
+import org.gridcommand.fx.UiExecutor;
 import org.gridcommand.ui.map.GridMapView;
 
 /**
@@ -47,6 +47,7 @@ public final class CoverageLayer {
     private final Clock clock;
     private final Messages text;
     private final GridMapView map;
+    private final UiExecutor ui;
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyObjectWrapper<CoverageReport> report = new ReadOnlyObjectWrapper<>(this, "report");
@@ -54,7 +55,7 @@ public final class CoverageLayer {
     private ShiftTable shifts;
     private long generation;
 
-    public CoverageLayer(AppContext context, GridMapView map) {
+    public CoverageLayer(AppContext context, GridMapView map, UiExecutor ui) {
         this.store = context.feedStore();
         this.district = context.district();
         this.locator = context.locateService().locator();
@@ -62,6 +63,7 @@ public final class CoverageLayer {
         this.clock = context.clock();
         this.text = context.messages();
         this.map = map;
+        this.ui = ui;
         shown.addListener((o, was, now) -> {
             if (now) {
                 refresh();
@@ -97,7 +99,7 @@ public final class CoverageLayer {
         long ticket = ++generation;
         Instant now = clock.instant();
         summary.set(text.get("coverage.computing"));
-        FxThread.background(() -> compute(now), result -> {
+        ui.background(() -> compute(now), result -> {
             if (ticket == generation && shown.get()) {
                 show(result);
             }

@@ -45,7 +45,7 @@ import org.gridcommand.grid.District;
 import org.gridcommand.grid.GridLocator;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.UnitGridCode;
-import org.gridcommand.fx.FxThread;
+import org.gridcommand.fx.UiExecutor;
 
 /**
  * The state behind track replay: the chosen workers' tracks in a window, read off the FX thread, their stops,
@@ -61,6 +61,7 @@ public final class TrackReplayModel {
     private final ZoneId zone;
     private final Clock clock;
     private final Messages text;
+    private final UiExecutor ui;
     private final Locale locale;
     private final ShiftTable shifts;
     private final TrackSettings settings = TrackSettings.DEFAULTS;
@@ -88,13 +89,13 @@ public final class TrackReplayModel {
     private org.locationtech.jts.geom.Envelope extent = new org.locationtech.jts.geom.Envelope();
     private long generation;
 
-    public TrackReplayModel(AppContext context) {
+    public TrackReplayModel(AppContext context, UiExecutor ui) {
         this(context.feedStore(), context.district(), context.locateService().locator(), context.zone(),
-                context.clock(), context.messages(), ShiftTable.loadDefault());
+                context.clock(), context.messages(), ShiftTable.loadDefault(), ui);
     }
 
     public TrackReplayModel(FeedStore store, District district, GridLocator locator, ZoneId zone, Clock clock,
-                            Messages text, ShiftTable shifts) {
+                            Messages text, ShiftTable shifts, UiExecutor ui) {
         this.store = Objects.requireNonNull(store, "store");
         this.district = Objects.requireNonNull(district, "district");
         this.locator = locator;
@@ -103,6 +104,7 @@ public final class TrackReplayModel {
         this.text = Objects.requireNonNull(text, "text");
         this.locale = text.locale();
         this.shifts = Objects.requireNonNull(shifts, "shifts");
+        this.ui = Objects.requireNonNull(ui, "ui");
         this.detector = new StopDetector(settings, locator);
         this.whoWasWhere = new WhoWasWhere(locator, settings);
         for (GridWorker w : district.gridWorkers()) {
@@ -180,7 +182,7 @@ public final class TrackReplayModel {
         pause();
         loading.set(true);
         message.set(text.format("replay.loading", ids.size()));
-        FxThread.background(() -> read(ids, from, to), result -> {
+        ui.background(() -> read(ids, from, to), result -> {
             if (ticket == generation) {
                 show(result);
             }

@@ -51,6 +51,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.gridcommand.app.AppContext;
+import org.gridcommand.fx.UiExecutor;
 import org.gridcommand.common.Messages;
 import org.gridcommand.feed.track.ReplayFrame;
 import org.gridcommand.feed.track.ReplaySpeed;
@@ -110,8 +111,8 @@ public final class TrackReplayView extends BorderPane {
     private boolean updatingSeek;
     private String followed;
 
-    public TrackReplayView(AppContext context, Collection<String> preselected) {
-        this(new TrackReplayModel(context), context, preselected);
+    public TrackReplayView(AppContext context, Collection<String> preselected, UiExecutor ui) {
+        this(new TrackReplayModel(context, ui), context, preselected);
     }
 
     TrackReplayView(TrackReplayModel model, AppContext context, Collection<String> preselected) {
@@ -196,8 +197,8 @@ public final class TrackReplayView extends BorderPane {
 
     /** Opens the replay as its own window beside the console. */
     public static TrackReplayView open(AppContext context, Collection<String> preselected, Window owner,
-                                       List<String> stylesheets) {
-        TrackReplayView view = new TrackReplayView(context, preselected);
+                                       List<String> stylesheets, UiExecutor ui) {
+        TrackReplayView view = new TrackReplayView(context, preselected, ui);
         Stage stage = new Stage();
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1880, screen.getWidth() - 40), Math.min(1040, screen.getHeight() - 40));

@@ -11,6 +11,7 @@ import org.gridcommand.app.AppContext;
 import org.gridcommand.ui.ConsoleLauncher;
 import org.gridcommand.ui.ConsoleStart;
 import org.gridcommand.ui.TimedExit;
+import org.gridcommand.fx.UiExecutor;
 import org.gridcommand.wall.WallDisplayLayout;
 
 /** {@code gridcommand wall}: opens the store and libVLC, shows the wall and waits until it is closed. */
@@ -57,7 +58,7 @@ public final class WallLauncher {
     }
 
     private static void show(ConsoleStart.Ready ready, Options options, AtomicInteger status, CountDownLatch closed) {
-        WallView view = new WallView(ready.context(), ready.video(), options.layout());
+        WallView view = new WallView(ready.context(), ready.video(), options.layout(), UiExecutor.fx());
         Stage stage = WallStage.open(view, options.placement(), ready.context().messages().get("wall.title"),
                 ConsoleLauncher.stylesheet(), closed::countDown);
         TimedExit.schedule(stage, options.exitAfterSeconds(), options.screenshot(), () -> status.set(1));

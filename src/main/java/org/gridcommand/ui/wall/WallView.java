@@ -32,6 +32,7 @@ import org.gridcommand.common.Messages;
 import org.gridcommand.sla.SlaView;
 import org.gridcommand.ui.drill.DrillWatermark;
 import org.gridcommand.fx.FxThread;
+import org.gridcommand.fx.UiExecutor;
 import org.gridcommand.ui.map.GridMapView;
 import org.gridcommand.ui.map.MapLegendTexts;
 import org.gridcommand.ui.queue.CaseQueueViewModel;
@@ -70,7 +71,7 @@ public final class WallView {
     private final Label clock = new Label();
     private final VideoEngine videoEngine;
 
-    public WallView(AppContext context, VideoEngine videoEngine, WallDisplayLayout layout) {
+    public WallView(AppContext context, VideoEngine videoEngine, WallDisplayLayout layout, UiExecutor ui) {
         this.context = context;
         this.text = context.messages();
         this.layout = layout;
@@ -78,7 +79,7 @@ public final class WallView {
         this.coverage = new CameraCoverage(context.cameras());
         root.setId("wall-root");
         root.getStyleClass().add("wall-root");
-        queue = CaseQueueViewModel.forContext(context);
+        queue = CaseQueueViewModel.forContext(context, ui);
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("wall-grid");

@@ -36,7 +36,7 @@ import org.gridcommand.grid.proof.GridFileReader;
 import org.gridcommand.grid.proof.GridProof;
 import org.gridcommand.grid.proof.ProofReport;
 import org.gridcommand.search.SearchHit;
-import org.gridcommand.fx.FxThread;
+import org.gridcommand.fx.UiExecutor;
 import org.gridcommand.ui.grid.GridSidePanel;
 import org.gridcommand.ui.map.GridMapView;
 import org.gridcommand.ui.map.MapFeature;
@@ -61,6 +61,7 @@ public final class MapWorkspace extends BorderPane {
     private static final double POINT_METRES_PER_PIXEL = 1.5;
 
     private final AppContext context;
+    private final UiExecutor ui;
     private final Messages text;
     private final Locale locale;
     private final GridMapView map = new GridMapView();
@@ -75,8 +76,9 @@ public final class MapWorkspace extends BorderPane {
     private final Label coverageLine = new Label();
     private final org.gridcommand.ui.stats.CaseDensityLayer caseDensity;
 
-    public MapWorkspace(AppContext context, Path dataDir) {
+    public MapWorkspace(AppContext context, Path dataDir, UiExecutor ui) {
         this.context = context;
+        this.ui = ui;
         this.text = context.messages();
         this.locale = text.locale();
         setId("map-workspace");
@@ -96,8 +98,8 @@ public final class MapWorkspace extends BorderPane {
             hideSidePanel();
         });
         search = new SearchBox(context.searchService(), text, this::goTo);
-        coverage = new CoverageLayer(context, map);
-        caseDensity = new org.gridcommand.ui.stats.CaseDensityLayer(context::stats, map, text, context.clock());
+        coverage = new CoverageLayer(context, map, ui);
+        caseDensity = new org.gridcommand.ui.stats.CaseDensityLayer(context::stats, map, text, context.clock(), ui);
 
         setTop(toolbar());
         StackPane mapStack = new StackPane(map);
@@ -176,7 +178,7 @@ public final class MapWorkspace extends BorderPane {
         }
         javafx.scene.Scene scene = getScene();
         return TrackReplayView.open(context, chosen, scene == null ? null : scene.getWindow(),
-                scene == null ? List.of() : scene.getStylesheets());
+                scene == null ? List.of() : scene.getStylesheets(), ui);
     }
 
     public void setCases(List<Case> cases) {
@@ -279,7 +281,7 @@ public final class MapWorkspace extends BorderPane {
 
     private void onSelected(MapFeature feature) {
         if (feature instanceof MapFeature.GridFeature grid) {
-            FxThread.background(() -> context.gridSummaries().summarise(grid.grid().code()).orElseThrow(),
+            ui.background(() -> context.gridSummaries().summarise(grid.grid().code()).orElseThrow(),
                     summary -> {
                         sidePanel.show(summary);
                         setRight(sidePanel);
@@ -299,7 +301,7 @@ public final class MapWorkspace extends BorderPane {
 
     /** Answers a click with the grid, its head and the workers on duty (the store is read off the FX thread). */
     private void locate(GeoPoint point) {
-        FxThread.background(() -> context.locateService().locate(point.lon(), point.lat(), Datum.WGS84),
+        ui.background(() -> context.locateService().locate(point.lon(), point.lat(), Datum.WGS84),
                 this::showAnswer, error -> locateLine.setText(String.valueOf(error.getMessage())));
     }
 
@@ -329,7 +331,7 @@ public final class MapWorkspace extends BorderPane {
     /** Proves a grid file in the background and shows its defects on the map. */
     public void checkGridFile(Path file, Datum datum) {
         proofLine.setText(text.format("map.proof.running", file.getFileName()));
-        FxThread.background(() -> GridProof.validate(GridFileReader.read(file, datum)), this::showProofReport,
+        ui.background(() -> GridProof.validate(GridFileReader.read(file, datum)), this::showProofReport,
                 error -> proofLine.setText(text.format("map.proof.failed", file.getFileName(), error.getMessage())));
     }
 

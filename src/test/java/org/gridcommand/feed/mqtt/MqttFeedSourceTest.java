@@ -52,7 +52,10 @@ class MqttFeedSourceTest {
                 d.ack().run();
                 acknowledged.add(text(d));
             }
-            Thread.sleep(300); // let the PUBACKs leave before disconnecting
+            // The one pause left on purpose: nothing tells when a manual PUBACK has reached the broker (paho's API
+            // has no token for it, and close() does not wait for it: without the pause 6 of 20 runs saw acknowledged
+            // messages come again). Waiting for a broker round trip behind the PUBACKs needs MqttFeedSource's client.
+            Thread.sleep(300);
         }
 
         // Third connection: everything not acknowledged comes again, nothing acknowledged does.
@@ -68,7 +71,6 @@ class MqttFeedSourceTest {
             }
             FeedDelivery extra = third.poll(1, TimeUnit.SECONDS);
             assertThat(extra).as("nothing beyond the unacknowledged ones").isNull();
-            Thread.sleep(300);
         }
         assertThat(again).doesNotContainAnyElementsOf(acknowledged);
         Set<String> all = new HashSet<>(again);

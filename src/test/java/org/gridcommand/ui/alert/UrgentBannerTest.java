@@ -5,7 +5,6 @@ import static org.gridcommand.ui.queue.QueueTestSupport.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -24,6 +23,8 @@ import org.gridcommand.cases.Priority;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
 import org.gridcommand.geo.Datum;
+import org.gridcommand.fx.UiExecutor;
+import org.gridcommand.testing.ManualClock;
 import org.gridcommand.ui.ConsoleWindow;
 import org.gridcommand.ui.queue.CaseQueueView;
 import org.gridcommand.ui.queue.QueueTestSupport;
@@ -49,20 +50,20 @@ class UrgentBannerTest {
     @BeforeAll
     static void openDemoStore() throws Exception {
         dataDir = Files.createTempDirectory("gc-urgent-banner");
-        context = AppContext.openDemo(dataDir, Locale.ENGLISH, Clock.systemUTC());
+        context = AppContext.openDemo(dataDir, Locale.ENGLISH, ManualClock.dutyAfternoon());
         context.duty().signOn(OFFICER);
         ensureAnOpenUrgentCase();
         videoEngine = VideoEngine.start();
     }
 
     /**
-     * Today's demo cases depend on the hour the test runs, so the test brings its own urgent case that is
-     * already in the queue before the console opens (it must raise no banner).
+     * The test brings its own urgent case that is already in the queue before the console opens (it must raise no
+     * banner), rather than counting on one among the demo's cases of the day.
      */
     private static void ensureAnOpenUrgentCase() {
         var grid = context.district().smallGrids().get(20);
         var inside = grid.area().getInteriorPoint();
-        java.time.Instant reported = Clock.systemUTC().instant().minusSeconds(600);
+        java.time.Instant reported = context.clock().instant().minusSeconds(600);
         context.database().cases().insertAll(java.util.List.of(Case.builder()
                 .id(org.gridcommand.common.Ulid.next()).channel(org.gridcommand.cases.Channel.HOTLINE)
                 .categoryCode("0601").location(new org.gridcommand.geo.GeoPoint(inside.getX(), inside.getY()))
@@ -80,7 +81,7 @@ class UrgentBannerTest {
     @Start
     void start(Stage stage) {
         ConsoleWindow window = new ConsoleWindow(context, videoEngine, new SimpleObjectProperty<>(OFFICER),
-                new SimpleStringProperty("local store only"));
+                new SimpleStringProperty("local store only"), UiExecutor.fx());
         QueueTestSupport.showConsole(stage, window);
         queue = QueueTestSupport.queueView(stage.getScene());
         queue.setAlertSound(chimes::incrementAndGet);

@@ -1,11 +1,9 @@
 package org.gridcommand.ui.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gridcommand.ui.queue.QueueTestSupport.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,7 +18,8 @@ import org.gridcommand.cases.Priority;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
 import org.gridcommand.geo.Datum;
-import org.gridcommand.fx.FxThread;
+import org.gridcommand.testing.CurrentThreadUiExecutor;
+import org.gridcommand.testing.ManualClock;
 import org.gridcommand.ui.queue.CaseQueueViewModel;
 import org.gridcommand.ui.queue.QueueTestSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -29,11 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * On a real demo store: a seat whose video.json says so gets a new urgent case's cameras on the wall by
- * itself; a seat without the setting does not, and neither does a case that was already in the queue.
+ * itself; a seat without the setting does not, and neither does a case that was already in the queue. The queue's
+ * model runs on the test's thread, so each step has finished when the call that caused it returns.
  */
 @ExtendWith(ApplicationExtension.class)
 class UrgentCamerasTest {
@@ -44,7 +43,7 @@ class UrgentCamerasTest {
     @BeforeAll
     static void openDemoStore() throws Exception {
         dataDir = Files.createTempDirectory("gc-urgent-cameras");
-        context = AppContext.openDemo(dataDir, Locale.ENGLISH, Clock.systemUTC());
+        context = AppContext.openDemo(dataDir, Locale.ENGLISH, ManualClock.dutyAfternoon());
         context.duty().signOn(OFFICER);
     }
 
@@ -55,7 +54,8 @@ class UrgentCamerasTest {
 
     @Start
     void start(Stage stage) {
-        // The toolkit only: the queue's model is what the console's banner and this watcher listen to.
+        // The toolkit only (the queue's SLA timer needs it): the queue's model is what the console's banner and this
+        // watcher listen to.
     }
 
     @Test
@@ -65,32 +65,26 @@ class UrgentCamerasTest {
         assertThat(configured.problem()).isEmpty();
         List<Case> shownHere = new CopyOnWriteArrayList<>();
         List<Case> shownElsewhere = new CopyOnWriteArrayList<>();
-        CaseQueueViewModel model = WaitForAsyncUtils.asyncFx(() -> {
-            CaseQueueViewModel m = CaseQueueViewModel.forContext(context);
-            context.changes().subscribe(e -> {
-                if ("case".equals(e.entity())) {
-                    FxThread.run(m::reload);
-                }
-            });
-            UrgentCameras.watch(m.urgentAlerts(), configured.settings(), shownHere::add);
-            UrgentCameras.watch(m.urgentAlerts(), VideoSettings.DEFAULTS, shownElsewhere::add);
-            m.reload();
-            return m;
-        }).get();
-        waitUntil("the queue has loaded", () -> model.loadedProperty().get());
+        CaseQueueViewModel model = CaseQueueViewModel.forContext(context, new CurrentThreadUiExecutor());
+        model.listenTo(context.changes());
+        UrgentCameras.watch(model.urgentAlerts(), configured.settings(), shownHere::add);
+        UrgentCameras.watch(model.urgentAlerts(), VideoSettings.DEFAULTS, shownElsewhere::add);
+        model.reload();
+        assertThat(model.loadedProperty().get()).as("the queue has loaded").isTrue();
+        assertThat(model.rows()).isNotEmpty();
         assertThat(shownHere).as("cases already in the queue at start change nothing").isEmpty();
 
         Case fire = submitFire("Smoke from a third-floor window");
-        waitUntil("the fire's cameras are asked for", () -> !shownHere.isEmpty());
-        assertThat(shownHere).extracting(Case::id).containsExactly(fire.id());
+        assertThat(shownHere).as("the fire's cameras are asked for").extracting(Case::id).containsExactly(fire.id());
         assertThat(shownHere.get(0).location()).isEqualTo(fire.location());
         assertThat(shownElsewhere).as("off by default").isEmpty();
 
         // A later change to the same case (it is accepted) is no new arrival.
         context.caseService().accept(fire.id());
-        waitUntil("the change is loaded", () -> model.rows().stream()
-                .anyMatch(r -> r.id().equals(fire.id()) && r.source().acceptedAt() != null));
+        assertThat(model.rows()).as("the change is loaded")
+                .anyMatch(r -> r.id().equals(fire.id()) && r.source().acceptedAt() != null);
         assertThat(shownHere).hasSize(1);
+        model.dispose();
     }
 
     private Case submitFire(String description) {

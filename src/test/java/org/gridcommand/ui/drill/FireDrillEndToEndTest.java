@@ -5,7 +5,7 @@ import static org.gridcommand.ui.queue.QueueTestSupport.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Scene;
@@ -24,6 +24,7 @@ import org.gridcommand.duty.Role;
 import org.gridcommand.plans.Checklist;
 import org.gridcommand.plans.PlanStep;
 import org.gridcommand.plans.StepKind;
+import org.gridcommand.testing.ManualClock;
 import org.gridcommand.ui.ConsoleLauncher;
 import org.gridcommand.ui.plan.PlanPanel;
 import org.gridcommand.ui.plan.PlanPanelModel;
@@ -47,6 +48,9 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class FireDrillEndToEndTest {
+    /** The seat's clock, which the drill clock runs on: it stands still but for the officer's actions. */
+    private static final ManualClock CLOCK = ManualClock.dutyAfternoon();
+    private static final Duration PER_ACTION = Duration.ofSeconds(5);
     private static Path dir;
     private static AppContext live;
     private static VideoEngine video;
@@ -58,7 +62,7 @@ class FireDrillEndToEndTest {
     @BeforeAll
     static void openLiveSeat() throws Exception {
         dir = Files.createTempDirectory("gc-fire-drill");
-        live = AppContext.openDemo(dir, Locale.ENGLISH, Clock.systemUTC());
+        live = AppContext.openDemo(dir, Locale.ENGLISH, CLOCK);
         video = VideoEngine.start();
     }
 
@@ -70,7 +74,9 @@ class FireDrillEndToEndTest {
 
     @Start
     void start(Stage stage) {
-        drill = DrillSession.open(live, DrillScenarioReader.readShipped("residential-fire-0845"), Clock.systemUTC());
+        // A drill's run (and folder) is named by the second it starts: each test's drill is a run of its own.
+        CLOCK.advance(Duration.ofMinutes(1));
+        drill = DrillSession.open(live, DrillScenarioReader.readShipped("residential-fire-0845"), CLOCK);
         drill.context().duty().signOn(new Operator("Trainee Zhao", Role.DUTY_OFFICER));
         console = new DrillConsole(drill, video, new Operator("Trainee Zhao", Role.DUTY_OFFICER));
         scene = new Scene(console.root(), 1600, 900);
@@ -177,8 +183,10 @@ class FireDrillEndToEndTest {
         robot.interact(wall::close);
     }
 
+    /** One action of the officer's, five seconds after the one before, so the debrief's milestones take time. */
     private void act(FxRobot robot, Runnable input) {
         actions++;
+        CLOCK.advance(PER_ACTION);
         input.run();
     }
 

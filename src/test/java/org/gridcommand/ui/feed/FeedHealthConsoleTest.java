@@ -147,7 +147,8 @@ class FeedHealthConsoleTest {
         store = new SwitchableFeedStore(context.database().feed());
         robot.interact(() -> {
             window = new ConsoleWindow(context, video, new javafx.beans.property.SimpleObjectProperty<>(OFFICER),
-                    new javafx.beans.property.SimpleStringProperty("local store only"));
+                    new javafx.beans.property.SimpleStringProperty("local store only"),
+                    org.gridcommand.fx.UiExecutor.fx());
             Scene scene = new Scene(window.root(), 1920, 1080);
             scene.getStylesheets().add(ConsoleLauncher.stylesheet());
             stage.setScene(scene);

@@ -5,7 +5,6 @@ import static org.gridcommand.ui.queue.QueueTestSupport.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +25,7 @@ import org.gridcommand.cases.Priority;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
 import org.gridcommand.geo.Datum;
+import org.gridcommand.testing.ManualClock;
 import org.gridcommand.ui.queue.Choice;
 import org.gridcommand.ui.queue.QueueTestSupport;
 import org.gridcommand.ui.queue.QueueTexts;
@@ -49,7 +49,7 @@ class IntakeFormTest {
     @BeforeAll
     static void openDemoStore() throws Exception {
         dataDir = Files.createTempDirectory("gc-intake-form");
-        context = AppContext.openDemo(dataDir, Locale.ENGLISH, Clock.systemUTC());
+        context = AppContext.openDemo(dataDir, Locale.ENGLISH, ManualClock.dutyAfternoon());
         context.duty().signOn(new Operator("Zhao Min", Role.DUTY_OFFICER));
         texts = new QueueTexts(context.messages(), context.categories(), context.district(), context.zone());
     }

@@ -3,6 +3,7 @@ package org.gridcommand.ui.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +37,7 @@ import org.gridcommand.geo.WebMercator;
 import org.gridcommand.grid.DutyStatus;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.SmallGrid;
+import org.gridcommand.testing.FxWait;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -268,8 +270,7 @@ class GridMapViewTest {
         awaitRendered();
         GeoPoint target = interior(demo.district().smallGrids().get(5));
         fxRun(() -> map.flyTo(target, 3.0));
-        Thread.sleep(700);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until("the flight has landed", Duration.ofSeconds(10), () -> !map.isFlying());
         Point2D at = local(target);
         assertThat(at.getX()).isCloseTo(W / 2.0, within(0.5));
         assertThat(at.getY()).isCloseTo(H / 2.0, within(0.5));

@@ -2,6 +2,7 @@ package org.gridcommand.ui.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.DutyStatus;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.SmallGrid;
+import org.gridcommand.testing.FxWait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.locationtech.jts.geom.Coordinate;
@@ -97,7 +99,8 @@ class MapRendererTest {
                 return null;
             });
             // Moves wait for the blink beat, which also toggles the rings.
-            Thread.sleep(GridMapView.BLINK_BEAT_MS + 150);
+            FxWait.until("the blink beat has applied the moves of round " + round,
+                    Duration.ofMillis(GridMapView.BLINK_BEAT_MS * 10), () -> map.pendingWorkerMoves() == 0);
             awaitRendered();
             assertThat(fx(map::shownFrameIsExact)).as("round " + round).isTrue();
         }

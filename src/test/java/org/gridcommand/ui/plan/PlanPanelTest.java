@@ -6,9 +6,7 @@ import static org.gridcommand.ui.queue.QueueTestSupport.waitUntil;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +33,7 @@ import org.gridcommand.duty.ActorKind;
 import org.gridcommand.duty.DutyService;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
+import org.gridcommand.fx.UiExecutor;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.plans.Checklist;
 import org.gridcommand.plans.LogNotificationChannel;
@@ -62,7 +61,7 @@ class PlanPanelTest {
     private static final Operator OFFICER = new Operator("Li Na", Role.DUTY_OFFICER);
     private static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
 
-    private final ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    private final ManualClock clock = ManualClock.dutyAfternoon();
     private final List<String> camerasShownFor = new ArrayList<>();
     private Path dir;
     private Database db;
@@ -89,7 +88,8 @@ class PlanPanelTest {
                 CaseAction.REPORT, null, CaseState.REPORTED, null, ActorKind.WORKER));
         caseId = fire.id();
 
-        model = new PlanPanelModel(service, Messages.forLocale(Locale.ENGLISH), clock, ZoneId.of("Asia/Shanghai"));
+        model = new PlanPanelModel(service, Messages.forLocale(Locale.ENGLISH), clock, ZoneId.of("Asia/Shanghai"),
+                UiExecutor.fx());
         model.setScreenActions(c -> {
             camerasShownFor.add(c.id());
             return "2 covering cameras on the wall";

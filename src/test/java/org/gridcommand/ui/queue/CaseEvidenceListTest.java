@@ -1,11 +1,9 @@
 package org.gridcommand.ui.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gridcommand.ui.queue.QueueTestSupport.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -30,6 +28,8 @@ import org.gridcommand.evidence.Evidence;
 import org.gridcommand.evidence.EvidenceService;
 import org.gridcommand.evidence.TestPictures;
 import org.gridcommand.geo.GeoPoint;
+import org.gridcommand.testing.CurrentThreadUiExecutor;
+import org.gridcommand.testing.ManualClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The case detail lists the evidence attached to the case, and exports a picture as it was attached. */
+/**
+ * The case detail lists the evidence attached to the case, and exports a picture as it was attached. The detail's
+ * model loads on the FX thread itself (a current-thread executor), so what a step shows is there when it returns.
+ */
 @ExtendWith(ApplicationExtension.class)
 class CaseEvidenceListTest {
     private static final Operator OFFICER = new Operator("Sun Li", Role.DUTY_OFFICER);
@@ -60,7 +63,7 @@ class CaseEvidenceListTest {
     @BeforeAll
     static void openDemoStoreWithEvidence() throws Exception {
         dataDir = Files.createTempDirectory("gc-case-evidence");
-        context = AppContext.openDemo(dataDir, Locale.ENGLISH, Clock.systemUTC());
+        context = AppContext.openDemo(dataDir, Locale.ENGLISH, ManualClock.dutyAfternoon());
         context.duty().signOn(OFFICER);
         fire = openCase("smoke from a window");
         quiet = openCase("a quiet case with no pictures");
@@ -75,7 +78,7 @@ class CaseEvidenceListTest {
     private static Case openCase(String description) {
         var grid = context.district().smallGrids().get(40);
         var inside = grid.area().getInteriorPoint();
-        Instant reported = Clock.systemUTC().instant().minusSeconds(900);
+        Instant reported = context.clock().instant().minusSeconds(900);
         Case c = Case.builder().id(Ulid.next()).channel(Channel.HOTLINE).categoryCode("0601")
                 .location(new GeoPoint(inside.getX(), inside.getY())).smallGridCode(grid.code().value())
                 .address("test address").description(description).priority(Priority.URGENT)
@@ -92,7 +95,7 @@ class CaseEvidenceListTest {
     @Start
     void start(Stage stage) throws Exception {
         exportTo = Files.createTempDirectory("gc-evidence-export").resolve("fire.png");
-        CaseQueueViewModel queue = CaseQueueViewModel.forContext(context);
+        CaseQueueViewModel queue = CaseQueueViewModel.forContext(context, new CurrentThreadUiExecutor());
         model = new CaseDetailViewModel(new CaseDetailViewModel.Source() {
             @Override
             public List<CaseEvent> trail(String caseId) {
@@ -113,7 +116,7 @@ class CaseEvidenceListTest {
             public Path exportEvidence(String evidenceId, Path target) {
                 return evidence.export(evidenceId, target);
             }
-        }, queue.rowFactory(), context.clock(), context.departments());
+        }, queue.rowFactory(), context.clock(), context.departments(), queue.executor());
         view = new CaseDetailView(model, queue.texts());
         view.setEvidenceTargetChooser(line -> exportTo);
         stage.setScene(new Scene(view, 700, 800));
@@ -128,7 +131,7 @@ class CaseEvidenceListTest {
     @Test
     void theCaseListsItsEvidenceAndExportsAPicture(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> model.show(fire)).get();
-        waitUntil("the evidence is listed", () -> model.evidence().size() == 2);
+        assertThat(model.evidence()).as("the evidence is listed").hasSize(2);
 
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
         List<String> lines = evidenceTexts(robot);
@@ -141,13 +144,13 @@ class CaseEvidenceListTest {
                 .first().satisfies(l -> assertThat(l.note()).startsWith("camera 44040200001320000001 (East gate)"));
 
         robot.clickOn("#case-evidence-export-" + first.id());
-        waitUntil("the export is done", () -> !model.evidenceMessageProperty().get().isEmpty());
         assertThat(model.evidenceMessageProperty().get()).isEqualTo("Evidence exported to " + exportTo);
         assertThat(Files.readAllBytes(exportTo)).isEqualTo(firstPicture);
 
         // Another case shows no evidence section and no stale line.
         WaitForAsyncUtils.asyncFx(() -> model.show(quiet)).get();
-        waitUntil("the quiet case is loaded", () -> model.timeline().isEmpty() && model.evidence().isEmpty());
+        assertThat(model.timeline()).as("the quiet case is loaded").isEmpty();
+        assertThat(model.evidence()).isEmpty();
         assertThat(evidenceTexts(robot)).isEmpty();
         assertThat(model.evidenceMessageProperty().get()).isEmpty();
     }

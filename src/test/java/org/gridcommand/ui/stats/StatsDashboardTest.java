@@ -18,6 +18,7 @@ import org.gridcommand.stats.PeriodStats;
 import org.gridcommand.stats.StatsPeriod;
 import org.gridcommand.stats.StatsService;
 import org.gridcommand.ui.ConsoleLauncher;
+import org.gridcommand.fx.UiExecutor;
 import org.gridcommand.ui.ConsoleWindow;
 import org.gridcommand.ui.DemoSeat;
 import org.gridcommand.ui.map.GridMapView;
@@ -67,7 +68,7 @@ class StatsDashboardTest {
     @Test
     void dashboardTilesAndChartsEqualStatsServicesFiguresForThisMonth(FxRobot robot) throws Exception {
         AtomicReference<StatsDashboardView> view = new AtomicReference<>();
-        robot.interact(() -> view.set(StatsDashboardView.open(seat.context(), window.root().getScene())));
+        robot.interact(() -> view.set(StatsDashboardView.open(seat.context(), window.root().getScene(), UiExecutor.fx())));
         StatsDashboardViewModel model = view.get().model();
         assertThat(model.choiceProperty().get()).isEqualTo(Choice.MONTH);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.figuresProperty().get() != null);
@@ -119,7 +120,7 @@ class StatsDashboardTest {
     @Test
     void theMonthlyReportIsBuiltFromTheDashboardWithItsProgressShown(FxRobot robot) throws Exception {
         AtomicReference<StatsDashboardView> view = new AtomicReference<>();
-        robot.interact(() -> view.set(StatsDashboardView.open(seat.context(), window.root().getScene())));
+        robot.interact(() -> view.set(StatsDashboardView.open(seat.context(), window.root().getScene(), UiExecutor.fx())));
         MonthlyReportAction report = view.get().monthlyReport();
         assertThat(robot.lookup("#statsdash-report").queryButton().getText()).isEqualTo("Monthly report…");
         java.util.List<Double> seen = new java.util.concurrent.CopyOnWriteArrayList<>();

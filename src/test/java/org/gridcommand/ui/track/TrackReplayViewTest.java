@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +30,12 @@ import org.gridcommand.feed.FieldMessage;
 import org.gridcommand.feed.GpsFix;
 import org.gridcommand.feed.track.ReplaySpeed;
 import org.gridcommand.feed.track.Stop;
+import org.gridcommand.fx.UiExecutor;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.SmallGrid;
+import org.gridcommand.testing.FxWait;
+import org.gridcommand.testing.ManualClock;
 import org.gridcommand.ui.ConsoleLauncher;
 import org.gridcommand.ui.Screenshots;
 import org.gridcommand.ui.map.GridMapView;
@@ -55,12 +56,14 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Track replay and the patrol coverage layer on a real demo store (H2) in real JavaFX windows: one worker's
  * morning is seeded into the field feed store (a walk at 1.2 m/s with three known stops inside the worker's
- * own small grid, a fix every 10 s); the console's clock stands at 11:00 of today in the district, so the
- * day shift is running.
+ * own small grid, a fix every 10 s); the console's clock stands at 11:00 of {@link #DAY} in the district, so the
+ * day shift is running, whatever the hour the test runs at.
  */
 @ExtendWith(ApplicationExtension.class)
 class TrackReplayViewTest {
     private static final ZoneId ZONE = AppContext.DISTRICT_ZONE;
+    /** The day of the seeded morning: the day of the shared test clock ({@link ManualClock#DUTY_AFTERNOON}). */
+    private static final LocalDate DAY = LocalDate.ofInstant(ManualClock.DUTY_AFTERNOON, ZONE);
     private static final Duration STEP = Duration.ofSeconds(10);
     private static final double SPEED = 1.2;
 
@@ -75,13 +78,12 @@ class TrackReplayViewTest {
 
     @BeforeAll
     static void seedAMorning() throws Exception {
-        LocalDate today = LocalDate.now(ZONE);
-        Instant now = today.atTime(11, 0).atZone(ZONE).toInstant();
+        Instant now = DAY.atTime(11, 0).atZone(ZONE).toInstant();
         Path dir = Files.createTempDirectory("gc-replay-test");
-        context = AppContext.openDemo(dir, Locale.ENGLISH, Clock.fixed(now, ZoneOffset.UTC));
+        context = AppContext.openDemo(dir, Locale.ENGLISH, new ManualClock(now));
         worker = context.district().gridWorkers().get(7);
         grid = context.district().smallGrid(worker.smallGrid()).orElseThrow();
-        walkStart = today.atTime(8, 30).atZone(ZONE).toInstant();
+        walkStart = DAY.atTime(8, 30).atZone(ZONE).toInstant();
         context.database().feed().commit(new FeedBatch(walk(), List.of()));
     }
 
@@ -92,7 +94,7 @@ class TrackReplayViewTest {
 
     @Start
     void start(Stage stage) {
-        workspace = new MapWorkspace(context, null);
+        workspace = new MapWorkspace(context, null, UiExecutor.fx());
         Scene scene = new Scene(workspace, 1280, 800);
         scene.getStylesheets().add(ConsoleLauncher.stylesheet());
         stage.setScene(scene);
@@ -133,7 +135,7 @@ class TrackReplayViewTest {
 
         // Play at ×60 (key 3), advance deterministically: the play-head, the trail and the position move.
         Instant from = model.playHeadProperty().get();
-        assertThat(from).isEqualTo(LocalDate.now(ZONE).atTime(8, 0).atZone(ZONE).toInstant());
+        assertThat(from).isEqualTo(DAY.atTime(8, 0).atZone(ZONE).toInstant());
         robot.type(KeyCode.DIGIT3).type(KeyCode.SPACE);
         assertThat(model.playingProperty().get()).isTrue();
         assertThat(model.speedProperty().get()).isEqualTo(ReplaySpeed.X60);
@@ -157,9 +159,8 @@ class TrackReplayViewTest {
         Stop second2 = model.stops().get(1).stop();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.playHeadProperty().get()).isEqualTo(second2.arrival());
-        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS); // the flight lasts at most 400 ms
-        WaitForAsyncUtils.waitForFxEvents();
         GridMapView map = view.map();
+        FxWait.until("the flight to the stop has landed", Duration.ofSeconds(10), () -> !map.isFlying());
         Point2D at = map.screenPosition(second2.centre());
         assertThat(at.getX()).isCloseTo(map.getWidth() / 2, org.assertj.core.data.Offset.offset(20.0));
         assertThat(at.getY()).isCloseTo(map.getHeight() / 2, org.assertj.core.data.Offset.offset(60.0));
@@ -177,7 +178,8 @@ class TrackReplayViewTest {
         robot.type(KeyCode.HOME);
         robot.interact(() -> model.seek(second2.arrival().plus(Duration.ofMinutes(3))));
         robot.clickOn("#replay-follow");
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        // Following pans the map on the replay's next frames.
+        FxWait.frames(view.getScene(), 3);
         writeScreenshot(robot, view);
     }
 
@@ -242,8 +244,9 @@ class TrackReplayViewTest {
         // The console's theme, as ConsoleLauncher sets it, for the picture only.
         robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(
                 new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()));
-        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        // The new theme is applied by the next layout pass; a few frames later the map has redrawn under it.
+        FxWait.frames(view.getScene(), 3);
+        FxWait.until("the replay's map has redrawn", Duration.ofSeconds(20), view.map()::isRenderComplete);
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = Screenshots.capture(view.getScene()));
         robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(null));

@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.gridcommand.fx.UiExecutor;
 import org.gridcommand.app.AppContext;
 import org.gridcommand.cases.Case;
 import org.gridcommand.cases.CaseReport;
@@ -52,7 +53,7 @@ class WallViewTest {
 
     @Start
     void start(Stage ignored) {
-        view = new WallView(context, seat.video(), WallDisplayLayoutReader.readDefault());
+        view = new WallView(context, seat.video(), WallDisplayLayoutReader.readDefault(), UiExecutor.fx());
         wall = WallStage.open(view, new WallStage.Placement.Window(1600, 900), "wall", ConsoleLauncher.stylesheet(),
                 () -> closed.set(true));
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
@@ -16,9 +16,12 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.gridcommand.app.AppContext;
 import org.gridcommand.camera.Camera;
+import org.gridcommand.fx.UiExecutor;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.SmallGrid;
+import org.gridcommand.testing.FxWait;
+import org.gridcommand.testing.ManualClock;
 import org.gridcommand.ui.ConsoleLauncher;
 import org.gridcommand.ui.map.GridMapView;
 import org.gridcommand.ui.map.MapFeature;
@@ -41,7 +44,7 @@ class MapWorkspaceTest {
     @BeforeAll
     static void openDemoStore() throws Exception {
         Path dataDir = Files.createTempDirectory("gc-map-test");
-        context = AppContext.openDemo(dataDir, Locale.ENGLISH, Clock.systemUTC());
+        context = AppContext.openDemo(dataDir, Locale.ENGLISH, ManualClock.dutyAfternoon());
     }
 
     @AfterAll
@@ -51,7 +54,7 @@ class MapWorkspaceTest {
 
     @Start
     void start(Stage stage) {
-        workspace = new MapWorkspace(context, null);
+        workspace = new MapWorkspace(context, null, UiExecutor.fx());
         Scene scene = new Scene(workspace, 1280, 800);
         scene.getStylesheets().add(ConsoleLauncher.stylesheet());
         stage.setScene(scene);
@@ -89,7 +92,7 @@ class MapWorkspaceTest {
         GridMapView map = map(robot);
         SmallGrid grid = context.district().smallGrids().get(42);
         robot.interact(() -> map.zoomTo(grid.area().getEnvelopeInternal()));
-        WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
+        FxWait.until("the map has drawn the grid's view", Duration.ofSeconds(20), map::isRenderComplete);
         GeoPoint spot = quietSpotIn(grid);
         Point2D local = map.screenPosition(spot);
         robot.clickOn(map.localToScreen(local));
@@ -140,8 +143,7 @@ class MapWorkspaceTest {
         double before = map.metresPerPixel();
         robot.clickOn("#map-search").write(camera.id()).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> map.selectedProperty().get() instanceof MapFeature.CameraFeature);
-        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS); // the flight lasts at most 400 ms
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until("the flight to the camera has landed", Duration.ofSeconds(10), () -> !map.isFlying());
         assertThat(((MapFeature.CameraFeature) map.selectedProperty().get()).camera().id()).isEqualTo(camera.id());
         assertThat(map.metresPerPixel()).isLessThan(before / 4);
         Point2D at = map.screenPosition(camera.position());

@@ -41,6 +41,7 @@ import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.SmallGrid;
 import org.gridcommand.ui.ConsoleStart;
 import org.gridcommand.fx.FxThread;
+import org.gridcommand.fx.UiExecutor;
 import org.gridcommand.ui.ConsoleWindow;
 import org.gridcommand.ui.queue.CaseQueueView;
 import org.gridcommand.ui.queue.CaseQueueViewModel;
@@ -507,7 +508,7 @@ public final class QueueBenchmark {
     private static Window openConsole(AppContext context, VideoEngine engine, long[] marks) {
         ConsoleWindow console = new ConsoleWindow(context, engine,
                 new ReadOnlyObjectWrapper<>(new Operator("bench", Role.DUTY_OFFICER)),
-                new ReadOnlyStringWrapper("local store only"));
+                new ReadOnlyStringWrapper("local store only"), UiExecutor.fx());
         Stage stage = new Stage();
         Scene scene = new Scene(console.root(), WIDTH, HEIGHT);
         scene.getStylesheets().add(ConsoleWindow.class.getResource("console.css").toExternalForm());
