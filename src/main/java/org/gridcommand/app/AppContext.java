@@ -20,6 +20,7 @@ import org.gridcommand.cases.IntakeService;
 import org.gridcommand.cases.IntakeSettings;
 import org.gridcommand.sla.SlaEngine;
 import org.gridcommand.common.ChangeBus;
+import org.gridcommand.common.DistrictTime;
 import org.gridcommand.common.Messages;
 import org.gridcommand.demo.DemoSeeder;
 import org.gridcommand.directory.DepartmentDirectory;
@@ -36,9 +37,6 @@ import org.gridcommand.store.Database;
  * whichever front end runs (console window, CLI command). No JavaFX here, so the CLI can use it too.
  */
 public final class AppContext implements AutoCloseable {
-    /** The district's own time zone: shift times, "today" and the clock on screen follow it. */
-    public static final ZoneId DISTRICT_ZONE = ZoneId.of("Asia/Shanghai");
-
     private final Database database;
     private final ChangeBus changes;
     private final CategoryDictionary categories;
@@ -83,7 +81,7 @@ public final class AppContext implements AutoCloseable {
                 duty, clock, new LogNotificationChannel(), this::exportCapFile,
                 drill ? PlanService.Mode.DRILL : PlanService.Mode.LIVE);
         this.caseService = new CaseService(database.cases(), database.caseEvents(), duty, clock, plans.closeGuard());
-        this.evidence = new EvidenceService(database.evidence(), duty, clock, DISTRICT_ZONE);
+        this.evidence = new EvidenceService(database.evidence(), duty, clock, DistrictTime.ZONE);
         this.intake = new IntakeService(database.cases(), categories, locateService, duty,
                 IntakeSettings.loadDefault(), clock);
         this.dispatchAdvisor = new DispatchAdvisor(() -> database.grids().findWorkers(),
@@ -164,7 +162,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Open cases plus everything reported since the district's local midnight. */
     public List<Case> todaysQueue() {
-        Instant midnight = clock.instant().atZone(DISTRICT_ZONE).toLocalDate().atStartOfDay(DISTRICT_ZONE).toInstant();
+        Instant midnight = clock.instant().atZone(DistrictTime.ZONE).toLocalDate().atStartOfDay(DistrictTime.ZONE).toInstant();
         return database.cases().findOpenOrReportedSince(midnight);
     }
 
@@ -242,7 +240,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     public ZoneId zone() {
-        return DISTRICT_ZONE;
+        return DistrictTime.ZONE;
     }
 
     @Override

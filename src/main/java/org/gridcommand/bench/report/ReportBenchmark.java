@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.gridcommand.app.AppContext;
+import org.gridcommand.common.DistrictTime;
 import org.gridcommand.common.Messages;
 import org.gridcommand.common.Percentiles;
 import org.gridcommand.report.MonthlyReportBuilder;
@@ -55,7 +56,7 @@ public final class ReportBenchmark {
                 progress.accept(String.format(Locale.ROOT, "store ready (seeded on first use) in %.1f s",
                         (System.nanoTime() - open) / 1e9));
                 YearMonth month = options.month() != null ? options.month()
-                        : YearMonth.now(context.clock().withZone(AppContext.DISTRICT_ZONE)).minusMonths(1);
+                        : YearMonth.now(context.clock().withZone(DistrictTime.ZONE)).minusMonths(1);
                 MonthlyReportBuilder builder = new MonthlyReportBuilder(JdbcStatsRepository.of(context.database()),
                         context.sla(), context.categories(), context.district(), context.clock());
                 MonthlyReportWriter writer = new MonthlyReportWriter(builder);

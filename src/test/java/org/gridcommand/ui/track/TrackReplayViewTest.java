@@ -27,6 +27,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.gridcommand.app.AppContext;
+import org.gridcommand.common.DistrictTime;
 import org.gridcommand.feed.FeedBatch;
 import org.gridcommand.feed.FieldMessage;
 import org.gridcommand.feed.GpsFix;
@@ -60,7 +61,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class TrackReplayViewTest {
-    private static final ZoneId ZONE = AppContext.DISTRICT_ZONE;
+    private static final ZoneId ZONE = DistrictTime.ZONE;
     private static final Duration STEP = Duration.ofSeconds(10);
     private static final double SPEED = 1.2;
 
