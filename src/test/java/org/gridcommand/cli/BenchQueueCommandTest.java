@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
  * no figure is held to a target here; but every figure must be a plausible measurement (positive, below the
  * benchmark's own 3-minute wait, p50 ≤ p95 ≤ max) and the closing lines must repeat the summary's figures.
  */
+@Tag("ui")
+@Tag("slow")
 class BenchQueueCommandTest {
     private static final String NUMBER = "(\\d+\\.\\d+)";
     private static final Pattern STORE = Pattern.compile("(?m)^store: (\\d+) cases, (\\d+) open \\(seeding not timed\\)$");

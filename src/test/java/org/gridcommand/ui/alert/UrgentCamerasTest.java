@@ -25,6 +25,7 @@ import org.gridcommand.ui.queue.CaseQueueViewModel;
 import org.gridcommand.ui.queue.QueueTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -36,6 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * itself; a seat without the setting does not, and neither does a case that was already in the queue.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class UrgentCamerasTest {
     private static final Operator OFFICER = new Operator("Sun Li", Role.DUTY_OFFICER);
     private static Path dataDir;

@@ -33,6 +33,7 @@ import org.gridcommand.video.VideoEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -46,6 +47,7 @@ import org.testfx.framework.junit5.Start;
  * (F5, F6) are not counted as the officer's actions.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class FireDrillEndToEndTest {
     private static Path dir;
     private static AppContext live;

@@ -32,6 +32,7 @@ import org.gridcommand.evidence.TestPictures;
 import org.gridcommand.geo.GeoPoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -41,6 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The case detail lists the evidence attached to the case, and exports a picture as it was attached. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class CaseEvidenceListTest {
     private static final Operator OFFICER = new Operator("Sun Li", Role.DUTY_OFFICER);
     private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");

@@ -22,6 +22,7 @@ import org.gridcommand.ui.ConsoleWindow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -30,6 +31,7 @@ import org.testfx.framework.junit5.Start;
 
 /** The queue's filters and its default order, on the demo store's queue in a real window. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class QueueFilterSortTest {
     private static Path dataDir;
     private static AppContext context;

@@ -44,6 +44,7 @@ import org.gridcommand.ui.workspace.MapWorkspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.locationtech.jts.geom.Coordinate;
@@ -60,6 +61,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * day shift is running.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class TrackReplayViewTest {
     private static final ZoneId ZONE = DistrictTime.ZONE;
     private static final Duration STEP = Duration.ofSeconds(10);

@@ -25,6 +25,7 @@ import org.gridcommand.ui.queue.QueueTestSupport;
 import org.gridcommand.wall.WallDisplayLayoutReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -33,6 +34,7 @@ import org.testfx.framework.junit5.Start;
 
 /** The wall display on the seeded demo store, in a real window: panels, figures, live updates, read-only. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class WallViewTest {
     private static DemoSeat seat;
     private static AppContext context;
