@@ -20,6 +20,7 @@ import org.gridcommand.cases.IntakeService;
 import org.gridcommand.cases.IntakeSettings;
 import org.gridcommand.sla.SlaEngine;
 import org.gridcommand.common.ChangeBus;
+import org.gridcommand.common.DistrictTime;
 import org.gridcommand.common.Messages;
 import org.gridcommand.demo.DemoSeeder;
 import org.gridcommand.directory.DepartmentDirectory;
@@ -48,9 +49,6 @@ import org.gridcommand.store.JdbcStatsRepository;
  * the demo seeding and tests.
  */
 public final class AppContext implements AutoCloseable {
-    /** The district's own time zone: shift times, "today" and the clock on screen follow it. */
-    public static final ZoneId DISTRICT_ZONE = ZoneId.of("Asia/Shanghai");
-
     private final Database database;
     private final ChangeBus changes;
     private final CategoryDictionary categories;
@@ -99,14 +97,14 @@ public final class AppContext implements AutoCloseable {
                 duty, clock, new LogNotificationChannel(), this::exportCapFile,
                 drill ? PlanService.Mode.DRILL : PlanService.Mode.LIVE);
         this.caseService = new CaseService(database.cases(), database.caseEvents(), duty, clock, plans.closeGuard());
-        this.evidence = new EvidenceService(database.evidence(), duty, clock, DISTRICT_ZONE);
+        this.evidence = new EvidenceService(database.evidence(), duty, clock, DistrictTime.ZONE);
         this.intake = new IntakeService(database.cases(), categories, locateService, duty,
                 IntakeSettings.loadDefault(), clock);
         this.dispatchAdvisor = new DispatchAdvisor(() -> database.grids().findWorkers(),
                 CategoryDepartments.loadDefault(categories, departments), departments);
         this.sla = SlaEngine.loadDefault(categories);
         this.overdueWatch = new OverdueWatch(listener -> new OverdueEscalation(database.cases(),
-                database.caseEvents(), sla, clock, DISTRICT_ZONE, listener), OverdueWatch.FIRST_SCAN_DELAY,
+                database.caseEvents(), sla, clock, DistrictTime.ZONE, listener), OverdueWatch.FIRST_SCAN_DELAY,
                 OverdueEscalation.SCAN_PERIOD);
     }
 
@@ -219,7 +217,7 @@ public final class AppContext implements AutoCloseable {
                 () -> database.grids().findWorkers(), database.feed()::lastFix, locateService.locator()),
                 sla, categories, HandoverSettings.loadDefault());
         return new HandoverService(builder, database.handovers(), database.audit(), duty, ShiftTable.loadDefault(),
-                clock, DISTRICT_ZONE);
+                clock, DistrictTime.ZONE);
     }
 
     /**
@@ -247,7 +245,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Open cases plus everything reported since the district's local midnight. */
     public List<Case> todaysQueue() {
-        Instant midnight = clock.instant().atZone(DISTRICT_ZONE).toLocalDate().atStartOfDay(DISTRICT_ZONE).toInstant();
+        Instant midnight = clock.instant().atZone(DistrictTime.ZONE).toLocalDate().atStartOfDay(DistrictTime.ZONE).toInstant();
         return database.cases().findOpenOrReportedSince(midnight);
     }
 
@@ -259,7 +257,7 @@ public final class AppContext implements AutoCloseable {
      */
     public List<Case> queueCases() {
         Instant now = clock.instant();
-        Instant midnight = now.atZone(DISTRICT_ZONE).toLocalDate().atStartOfDay(DISTRICT_ZONE).toInstant();
+        Instant midnight = now.atZone(DistrictTime.ZONE).toLocalDate().atStartOfDay(DistrictTime.ZONE).toInstant();
         var repository = database.cases();
         java.util.Map<String, Case> byId = new java.util.LinkedHashMap<>();
         for (Case c : repository.findOpen()) {
@@ -349,7 +347,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     public ZoneId zone() {
-        return DISTRICT_ZONE;
+        return DistrictTime.ZONE;
     }
 
     @Override

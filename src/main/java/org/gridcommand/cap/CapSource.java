@@ -8,6 +8,7 @@ import org.gridcommand.cases.Channel;
 import org.gridcommand.cases.EmergencyClass;
 import org.gridcommand.cases.EmergencyLevel;
 import org.gridcommand.cases.Priority;
+import org.gridcommand.common.DistrictTime;
 import org.gridcommand.geo.GeoPoint;
 
 /**
@@ -59,11 +60,11 @@ public record CapSource(String id, Instant sent, ZoneId zone, CapAlert.Status st
         return new Builder();
     }
 
-    /** Staging with the usual defaults: status Actual, scope Public, zone Asia/Shanghai. */
+    /** Staging with the usual defaults: status Actual, scope Public, the district's zone. */
     public static final class Builder {
         private String id;
         private Instant sent;
-        private ZoneId zone = ZoneId.of("Asia/Shanghai");
+        private ZoneId zone = DistrictTime.ZONE;
         private CapAlert.Status status = CapAlert.Status.ACTUAL;
         private CapAlert.Scope scope = CapAlert.Scope.PUBLIC;
         private String restriction;

@@ -3,7 +3,7 @@ package org.gridcommand.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.gridcommand.app.bench.IngestBenchmark;
+import org.gridcommand.bench.ingest.IngestBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

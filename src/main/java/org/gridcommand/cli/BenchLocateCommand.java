@@ -3,7 +3,7 @@ package org.gridcommand.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.gridcommand.demo.DemoDistrictGenerator;
-import org.gridcommand.grid.LocateBenchmark;
+import org.gridcommand.bench.locate.LocateBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,21 +1,12 @@
 package org.gridcommand.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.gridcommand.app.AppContext;
-import org.gridcommand.common.Messages;
-import org.gridcommand.common.Percentiles;
-import org.gridcommand.report.MonthlyReportBuilder;
+import org.gridcommand.bench.report.ReportBenchmark;
 import org.gridcommand.report.MonthlyReportWriter;
-import org.gridcommand.report.ReportProgress;
-import org.gridcommand.store.JdbcStatsRepository;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +15,7 @@ import picocli.CommandLine.Option;
  * {@code bench report}: time to build the monthly report PDF on the demo store (~37,000 cases over three years):
  * reading the month and the previous one, every figure, the grid rankings and the PDF with its font subset.
  * Each run builds the report from the store afresh; the median counts. There is no baseline: nothing else builds
- * this report. Ends with {@code bench report-monthly-pdf: VALUE s}.
+ * this report. Ends with {@code bench report-monthly-pdf: VALUE s}. The measuring is {@link ReportBenchmark}.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Seconds to build the monthly report PDF over the demo's ~37,000 cases (median); target 10 s.")
@@ -60,43 +51,14 @@ public final class BenchReportCommand implements Callable<Integer> {
             return 2;
         }
         try (TemporaryStore store = TemporaryStore.of(dataDir, "gc-bench-report", err)) {
-            Path work = Files.createTempDirectory("gc-bench-report-out");
-            try {
-                long open = System.nanoTime();
-                try (AppContext context = AppContext.openDemo(store.dir(), Messages.ZH_CN, Clock.systemUTC())) {
-                    out.println(String.format(Locale.ROOT, "store ready (seeded on first use) in %.1f s",
-                            (System.nanoTime() - open) / 1e9));
-                    YearMonth month = given != null ? given
-                            : YearMonth.now(context.clock().withZone(AppContext.DISTRICT_ZONE)).minusMonths(1);
-                    MonthlyReportBuilder builder = new MonthlyReportBuilder(JdbcStatsRepository.of(context.database()),
-                            context.sla(), context.categories(), context.district(), context.clock());
-                    MonthlyReportWriter writer = new MonthlyReportWriter(builder);
-                    Path pdf = work.resolve("report-" + month + ".pdf");
-                    writer.write(month, pdf, null, ReportProgress.NONE);
-                    out.println(String.format(Locale.ROOT, "warm-up: %s, %d KB", month, Files.size(pdf) / 1024));
-                    List<Double> seconds = new ArrayList<>();
-                    for (int i = 1; i <= runs; i++) {
-                        long t0 = System.nanoTime();
-                        writer.write(month, pdf, null, ReportProgress.NONE);
-                        double s = (System.nanoTime() - t0) / 1e9;
-                        seconds.add(s);
-                        out.println(String.format(Locale.ROOT, "run %d: %.2f s, %d KB", i, s, Files.size(pdf) / 1024));
-                        out.flush();
-                    }
-                    double median = Percentiles.of(seconds.stream().mapToDouble(Double::doubleValue).toArray(), 50);
-                    out.println(String.format(Locale.ROOT, "monthly report %s: median %.2f s of %d runs; target 10 s",
-                            month, median, runs));
-                    out.println(String.format(Locale.ROOT, "bench report-monthly-pdf: %.2f s", median));
-                    out.flush();
-                }
-            } finally {
-                try (var files = Files.list(work)) {
-                    for (Path p : files.toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-                Files.deleteIfExists(work);
-            }
+            ReportBenchmark.Result r = new ReportBenchmark(line -> {
+                out.println(line);
+                out.flush();
+            }).run(new ReportBenchmark.Options(store.dir(), given, runs));
+            out.println(String.format(Locale.ROOT, "monthly report %s: median %.2f s of %d runs; target 10 s",
+                    r.month(), r.medianSeconds(), r.runs()));
+            out.println(String.format(Locale.ROOT, "bench report-monthly-pdf: %.2f s", r.medianSeconds()));
+            out.flush();
             return 0;
         }
     }

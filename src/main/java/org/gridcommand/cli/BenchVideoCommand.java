@@ -3,7 +3,7 @@ package org.gridcommand.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.gridcommand.video.bench.VideoBench;
+import org.gridcommand.bench.video.VideoBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

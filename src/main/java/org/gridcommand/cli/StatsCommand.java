@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.gridcommand.app.AppContext;
 import org.gridcommand.common.BilingualName;
+import org.gridcommand.common.DistrictTime;
 import org.gridcommand.common.Messages;
 import org.gridcommand.feed.track.CoverageSettings;
 import org.gridcommand.feed.track.PatrolCoverage;
@@ -48,7 +49,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Statistics over the stored cases: counts by grid, category, channel and time, the governance "
                 + "KPIs, response-time percentiles, the daily safety index and patrol coverage. Days are whole days in "
-                + "the district's zone (Asia/Shanghai); --to is included. See docs/statistics.md and docs/safety-index.md.",
+                + "the district's zone (" + DistrictTime.ZONE_ID + "); --to is included. See docs/statistics.md and docs/safety-index.md.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:the table was printed (and written)", "1:the store could not be read", "2:bad input"})
 public final class StatsCommand implements Callable<Integer> {
@@ -130,7 +131,7 @@ public final class StatsCommand implements Callable<Integer> {
             if (to.isBefore(from)) {
                 return bad(err, "--to " + to + " is before --from " + from + ": the period must end on or after its first day");
             }
-            period = StatsPeriod.of(from, to, AppContext.DISTRICT_ZONE);
+            period = StatsPeriod.of(from, to, DistrictTime.ZONE);
             by = byText == null ? (subject == Subject.CASES_BY_TIME ? Granularity.DAY : null) : Granularity.parse(byText);
             locale = common.locale();
         } catch (IllegalArgumentException e) {

@@ -3,7 +3,6 @@ package org.gridcommand.demo;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -22,6 +21,7 @@ import org.gridcommand.cases.Channel;
 import org.gridcommand.cases.EmergencyClass;
 import org.gridcommand.cases.EmergencyLevel;
 import org.gridcommand.cases.Priority;
+import org.gridcommand.common.DistrictTime;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.BigGrid;
 import org.gridcommand.grid.District;
@@ -49,8 +49,6 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * Deterministic for a given district, dictionary, {@code now} and seed.
  */
 public final class DemoCaseGenerator {
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     private static final long MINUTE = 60_000L;
     private static final long HOUR = 60 * MINUTE;
     private static final long DAY = 24 * HOUR;
@@ -96,7 +94,7 @@ public final class DemoCaseGenerator {
     private static final String[] SUSPEND_REASONS = {
             "需多部门协调，短期内无法解决", "等待上级审批", "涉及历史遗留问题，需专项处理", "需待天气好转后处置"};
     private static final java.time.format.DateTimeFormatter PHOTO_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZONE);
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(DistrictTime.ZONE);
     private static final String[] SURNAMES = {"陈", "李", "黄", "张", "梁", "刘", "吴", "何", "林", "郑"};
 
     private static final String[] ROADS = {
@@ -231,7 +229,7 @@ public final class DemoCaseGenerator {
     // ---------------------------------------------------------------- history
 
     private void history(List<Case> out) {
-        LocalDate today = now.atZone(ZONE).toLocalDate();
+        LocalDate today = now.atZone(DistrictTime.ZONE).toLocalDate();
         LocalDate first = today.minusYears(3).plusDays(1);
         int days = (int) (today.toEpochDay() - first.toEpochDay());
         long[] dayStart = new long[days];
@@ -240,7 +238,7 @@ public final class DemoCaseGenerator {
         double[] dayWeight = new double[days];
         for (int i = 0; i < days; i++) {
             LocalDate date = first.plusDays(i);
-            dayStart[i] = date.atStartOfDay(ZONE).toInstant().toEpochMilli();
+            dayStart[i] = date.atStartOfDay(DistrictTime.ZONE).toInstant().toEpochMilli();
             month[i] = date.getMonthValue() - 1;
             boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
             dayWeight[i] = MONTHLY[month[i]] * (weekend ? 0.8 : 1.0) * (0.85 + 0.3 * i / days)
@@ -353,7 +351,7 @@ public final class DemoCaseGenerator {
 
     private void today(List<Case> out) {
         long nowMs = now.toEpochMilli();
-        long midnight = now.atZone(ZONE).toLocalDate().atStartOfDay(ZONE).toInstant().toEpochMilli();
+        long midnight = now.atZone(DistrictTime.ZONE).toLocalDate().atStartOfDay(DistrictTime.ZONE).toInstant().toEpochMilli();
         long span = nowMs - midnight;
         int n = 30 + rnd.nextInt(21);
 
@@ -392,7 +390,7 @@ public final class DemoCaseGenerator {
         int urgentA = order[0];
         int urgentB = order[1];
         int outsideCount = 1 + rnd.nextInt(2);
-        int month = now.atZone(ZONE).getMonthValue() - 1;
+        int month = now.atZone(DistrictTime.ZONE).getMonthValue() - 1;
 
         for (int i = 0; i < n; i++) {
             boolean isUrgent = i == urgentA || i == urgentB;

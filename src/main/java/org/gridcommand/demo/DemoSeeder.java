@@ -3,10 +3,10 @@ package org.gridcommand.demo;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.gridcommand.cases.Case;
 import org.gridcommand.cases.CategoryDictionary;
+import org.gridcommand.common.DistrictTime;
 import org.gridcommand.store.Database;
 
 /**
@@ -18,7 +18,6 @@ public final class DemoSeeder {
     public static final long DEMO_SEED = DemoDistrictGenerator.DEFAULT_SEED;
     static final String META_SEEDED = "demo.seeded";
     static final String META_TODAY = "demo.today";
-    private static final ZoneId DISTRICT_ZONE = ZoneId.of("Asia/Shanghai");
 
     private DemoSeeder() {
     }
@@ -26,7 +25,7 @@ public final class DemoSeeder {
     /** Returns the number of cases it added (0 when the store was already up to date). */
     public static int seedIfNeeded(Database database, CategoryDictionary categories, Clock clock) {
         Instant now = clock.instant();
-        LocalDate today = now.atZone(DISTRICT_ZONE).toLocalDate();
+        LocalDate today = now.atZone(DistrictTime.ZONE).toLocalDate();
         if (database.meta(META_SEEDED).isEmpty()) {
             DemoDistrict demo = DemoDistrictGenerator.generate(DEMO_SEED);
             database.grids().replaceDistrict(demo.district());
@@ -45,7 +44,7 @@ public final class DemoSeeder {
             return 0;
         }
         DemoDistrict demo = DemoDistrictGenerator.generate(DEMO_SEED);
-        Instant midnight = today.atStartOfDay(DISTRICT_ZONE).toInstant();
+        Instant midnight = today.atStartOfDay(DistrictTime.ZONE).toInstant();
         List<Case> todays = DemoCaseGenerator.generate(demo, categories, now, DEMO_SEED ^ today.toEpochDay())
                 .stream().filter(c -> !c.reportedAt().isBefore(midnight)).toList();
         database.cases().insertAll(todays);

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.gridcommand.common.DistrictTime;
 import org.gridcommand.common.Messages;
 import org.gridcommand.feed.FeedAlertSettings;
 import org.gridcommand.feed.FeedHealth;
@@ -73,7 +74,7 @@ class FeedOnFullDiskTest {
                     assertThat(trouble.level(FeedAlertSettings.loadDefault())).isEqualTo(FeedHealth.Level.ALERT);
                     // What the console's status line says, in the officer's language, worded as the console does.
                     Messages zh = Messages.forLocale(Messages.ZH_CN);
-                    FeedStatusModel.Line line = new FeedStatusModel(zh, AppContext.DISTRICT_ZONE, Clock.fixed(NOW,
+                    FeedStatusModel.Line line = new FeedStatusModel(zh, DistrictTime.ZONE, Clock.fixed(NOW,
                             ZoneOffset.UTC), FeedAlertSettings.loadDefault(), new FeedStatusModel.StoreWords(
                             f -> FailureWords.of(zh, f), f -> FailureWords.headline(zh, f)))
                             .next(trouble, new FeedStatusModel.Source(BROKER, true));

@@ -29,6 +29,7 @@ import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.SmallGrid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 
@@ -37,6 +38,7 @@ import org.locationtech.jts.geom.Coordinate;
  * with the mosquitto_pub tool becomes a located case in the queue; thousands of bad messages are
  * quarantined, each with a reason, while good traffic goes on.
  */
+@Tag("broker")
 class FieldFeedBrokerTest {
     private static final String BROKER = "tcp://127.0.0.1:1883";
     private static Path dir;

@@ -20,12 +20,14 @@ import org.gridcommand.feed.GpsFix;
 import org.gridcommand.feed.mqtt.MqttPublisher;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.store.KilledChild;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * kill -9 of the seat during a burst of GPS fixes on the real Mosquitto: after a restart with the same
  * session every fix is stored exactly once (nothing acknowledged lost, nothing redelivered stored twice).
  */
+@Tag("broker")
 class FieldFeedKillTest {
     private static final int FIRST = 600;
     private static final int WHILE_DOWN = 600;

@@ -18,6 +18,7 @@ import org.gridcommand.cases.CategoryDictionary;
 import org.gridcommand.cases.Channel;
 import org.gridcommand.cases.Priority;
 import org.gridcommand.common.ChangeBus;
+import org.gridcommand.common.DistrictTime;
 import org.gridcommand.common.Ulid;
 import org.gridcommand.duty.DutyService;
 import org.gridcommand.duty.Operator;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * new stage, still is.
  */
 class OverdueEscalationTest {
-    private static final ZoneId SHANGHAI = AppContext.DISTRICT_ZONE;
+    private static final ZoneId SHANGHAI = DistrictTime.ZONE;
     private static final String RUBBISH = "0201";   // ACCEPT 30 natural minutes, DISPATCH 1 and HANDLE 4 working hours
     private static final GeoPoint SPOT = new GeoPoint(113.58, 22.36);
 

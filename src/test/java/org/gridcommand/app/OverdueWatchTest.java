@@ -20,6 +20,7 @@ import org.gridcommand.cases.CategoryDictionary;
 import org.gridcommand.cases.Channel;
 import org.gridcommand.cases.Priority;
 import org.gridcommand.common.ChangeBus;
+import org.gridcommand.common.DistrictTime;
 import org.gridcommand.common.Ulid;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.sla.OverdueNotice;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * thread and tells every subscriber; it runs while any holder holds it, and closing stops it for good.
  */
 class OverdueWatchTest {
-    private static final ZoneId SHANGHAI = AppContext.DISTRICT_ZONE;
+    private static final ZoneId SHANGHAI = DistrictTime.ZONE;
     private static final String RUBBISH = "0201";   // ACCEPT within 30 natural minutes
     private static final Duration WAIT = Duration.ofSeconds(20);
 

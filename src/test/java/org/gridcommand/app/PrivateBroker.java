@@ -1,7 +1,7 @@
 package org.gridcommand.app;
 
 import java.io.IOException;
-import org.gridcommand.app.bench.PrivateMosquitto;
+import org.gridcommand.bench.ingest.PrivateMosquitto;
 
 /**
  * A private Mosquitto for one test ({@link PrivateMosquitto}: its own port, the queue and in-flight window

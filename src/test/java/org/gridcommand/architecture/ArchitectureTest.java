@@ -34,8 +34,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyUiAndVideoUseJavaFx = noClasses()
             .that().resideOutsideOfPackages(UI_PACKAGES)
+            .and().resideOutsideOfPackage("org.gridcommand.bench..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
-            .as("domain, service, store and CLI code must not import javafx.*");
+            .as("domain, service, store and CLI code must not import javafx.* (the map, queue and video benchmarks "
+                    + "drive real windows)");
 
     @ArchTest
     static final ArchRule onlyVideoUsesVlcj = noClasses()
@@ -81,16 +83,21 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule uiNeverTouchesTheStore = noClasses()
             .that().resideInAPackage("org.gridcommand.ui..")
-            // The benchmark harnesses under ui are moving to a bench package of their own (issue #14).
-            .and().resideOutsideOfPackage("org.gridcommand.ui..bench..")
             .should().dependOnClassesThat().resideInAPackage("org.gridcommand.store..")
             .as("views get services and ports from app (the composition root), never the store or a Jdbc class");
+
+    @ArchTest
+    static final ArchRule benchIsALeafOnlyTheCliUses = noClasses()
+            .that().resideOutsideOfPackages("org.gridcommand.bench..", "org.gridcommand.cli..")
+            .should().dependOnClassesThat().resideInAPackage("org.gridcommand.bench..")
+            .as("the benchmark harnesses (bench) are a leaf: only the CLI's bench commands use them");
 
     @ArchTest
     static void theRulesSeeTheCode(JavaClasses classes) {
         // Guards against a rule passing because the import found nothing (a wrong package name).
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.gridcommand.ui")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.gridcommand.grid")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.gridcommand.bench.locate")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.size()).isGreaterThan(40);
     }
 }

@@ -18,11 +18,13 @@ import org.gridcommand.common.ChangeBus;
 import org.gridcommand.common.ChangeEvent;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.store.Database;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** CameraRepository.importRegistry on both stores: counts, events, and all or nothing. */
+@Tag("pg")
 class CameraRegistryStoreTest {
     private static final String PG_URL = System.getProperty("gc.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String PG_USER = System.getProperty("gc.test.pg.user", "postgres");

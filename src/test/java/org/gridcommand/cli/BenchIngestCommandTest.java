@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * `bench ingest` runs a tiny round on a private Mosquitto and ends with its figures in the house format;
  * the speed itself is the benchmark's job, not this test's.
  */
+@Tag("broker")
+@Tag("slow")
 class BenchIngestCommandTest {
     @Test
     void printsOneLinePerFigureAtTheEnd() {

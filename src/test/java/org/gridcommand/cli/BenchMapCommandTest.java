@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * pulses, which a shared test JVM cannot). Checks the figure lines only: timings are for the lead's idle
  * machine, never asserted here.
  */
+@Tag("ui")
+@Tag("slow")
 class BenchMapCommandTest {
     private static final String NUMBER = "[0-9]+\\.[0-9]+";
 

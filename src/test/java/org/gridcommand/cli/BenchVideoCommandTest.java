@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * `bench video` runs a tiny wall (two tiles, real libVLC, real ffmpeg streams) and ends with its figures in
  * the house format; the speed itself is the benchmark's job.
  */
+@Tag("ui")
+@Tag("libvlc")
+@Tag("slow")
 class BenchVideoCommandTest {
     @Test
     void printsOneLinePerFigureAtTheEnd() {

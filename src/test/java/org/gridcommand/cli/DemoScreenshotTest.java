@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * `gridcommand demo --screenshot` end to end in its own JVM: seeds a fresh store, opens the real window,
  * renders for a while, writes a PNG of the given size and exits 0.
  */
+@Tag("ui")
+@Tag("slow")
 class DemoScreenshotTest {
     @TempDir
     Path temp;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.gridcommand.store.SmallDisk;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * one sentence naming the full disk and a non-zero exit, never a stack trace; with room again, the same data
  * folder works (a seed cut short is finished).
  */
+@Tag("slow")
+@Tag("ui")
 class FullDiskCommandTest {
     /** Anything that would be a stack trace or an exception's name on stderr. */
     private static final Pattern TRACE = Pattern.compile("^\\s+at |Caused by|Exception|\\.\\.\\. \\d+ more",

@@ -19,9 +19,11 @@ import org.gridcommand.feed.LastFixes;
 import org.gridcommand.feed.ParseOutcome;
 import org.gridcommand.feed.SensorRegistry;
 import org.gridcommand.grid.District;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code ./gridcommand simulate} publishing to the real Mosquitto at 127.0.0.1:1883. */
+@Tag("broker")
 class SimulateCommandTest {
     private static final District DEMO = DemoDistrictGenerator.generate(DemoDistrictGenerator.DEFAULT_SEED).district();
 

@@ -36,6 +36,7 @@ import org.gridcommand.feed.Quarantined;
 import org.gridcommand.feed.SensorRegistry;
 import org.gridcommand.feed.mqtt.MqttSettings;
 import org.gridcommand.feed.mqtt.PahoThreads;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +45,8 @@ import org.junit.jupiter.api.Test;
  * Nothing the simulator means as valid may be quarantined (no fix from the future, no worker jumping between
  * the runs), and the second run's messages are new messages, not redeliveries of the first's.
  */
+@Tag("broker")
+@Tag("slow")
 class SimulateTwiceIntoASeatTest {
     private static final String BROKER = "tcp://127.0.0.1:1883";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `gridcommand wall --screenshot` end to end in its own JVM, and a bad layout refused before any window. */
+@Tag("ui")
 class WallScreenshotTest {
     @TempDir
     Path temp;

@@ -7,9 +7,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridcommand.cases.Case;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The same crafted cases on PostgreSQL (the centre's store) give the same figures as on H2. */
+@Tag("pg")
 class StatsOnPostgresTest {
     @Test
     void everyTableAndIndicatorMatchesH2() {

@@ -16,6 +16,7 @@ import org.gridcommand.cases.CaseStateMachine;
 import org.gridcommand.common.ChangeBus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * committed but was not yet acknowledged may be there too (the kill can land between commit and print),
  * but never half of one: a case change without its trail line, or a line without its change.
  */
+@Tag("slow")
 class CaseDurabilityAfterKillTest {
     private static final int ACKS_BEFORE_KILL = 150;
 

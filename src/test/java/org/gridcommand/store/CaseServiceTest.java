@@ -29,8 +29,6 @@ import org.gridcommand.duty.Role;
 import org.gridcommand.store.TestStores.Backend;
 import org.gridcommand.store.TestStores.TestStore;
 import org.gridcommand.testing.ManualClock;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class CaseServiceTest {
     private static final Operator ZHANG = new Operator("张值班", Role.DUTY_OFFICER);
@@ -70,8 +68,7 @@ class CaseServiceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void fullLifeCycleStampsEveryStageAndTheOperator(Backend backend) {
         try (Fixture f = new Fixture(backend)) {
             f.duty.signOn(ZHANG);
@@ -129,8 +126,7 @@ class CaseServiceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void failedVerificationSendsTheCaseBackToHandling(Backend backend) {
         try (Fixture f = new Fixture(backend)) {
             f.duty.signOn(ZHANG);
@@ -157,8 +153,7 @@ class CaseServiceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void suspendKeepsTheReasonAndResumeGoesBack(Backend backend) {
         try (Fixture f = new Fixture(backend)) {
             f.duty.signOn(ZHANG);
@@ -189,8 +184,7 @@ class CaseServiceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void voidNeedsAReasonAndEndsTheCase(Backend backend) {
         try (Fixture f = new Fixture(backend)) {
             f.duty.signOn(ZHANG);
@@ -208,8 +202,7 @@ class CaseServiceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aRefusalChangesNothing(Backend backend) {
         try (Fixture f = new Fixture(backend)) {
             // Nobody signed on: refused before anything is read or written.
@@ -241,8 +234,7 @@ class CaseServiceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void superviseAndEscalateFlagAnOpenCase(Backend backend) {
         try (Fixture f = new Fixture(backend)) {
             f.duty.signOn(LI);
@@ -260,8 +252,7 @@ class CaseServiceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void twoSeatsAcceptingAtOnceMakeOneAcceptance(Backend backend) throws Exception {
         try (Fixture f = new Fixture(backend)) {
             f.duty.signOn(ZHANG);

@@ -10,12 +10,14 @@ import java.util.stream.Collectors;
 import org.gridcommand.common.ChangeBus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * kill -9 the writing process and check that nothing it acknowledged is lost: the guard against H2's
  * default WRITE_DELAY, which keeps the last half second of commits in memory only.
  */
+@Tag("slow")
 class DurabilityAfterKillTest {
     private Path dir;
     private KilledChild child;

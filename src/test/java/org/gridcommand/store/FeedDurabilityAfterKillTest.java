@@ -15,12 +15,14 @@ import org.gridcommand.feed.FeedStore.CommitResult;
 import org.gridcommand.feed.FieldMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * kill -9 a process committing feed batches (with redeliveries mixed in): every message id it acknowledged
  * is stored exactly once afterwards, and redelivering an acknowledged batch after the restart stores nothing.
  */
+@Tag("slow")
 class FeedDurabilityAfterKillTest {
     private Path dir;
     private KilledChild child;

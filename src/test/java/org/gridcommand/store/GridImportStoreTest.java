@@ -14,16 +14,13 @@ import org.gridcommand.grid.SmallGrid;
 import org.gridcommand.grid.UnitGridCode;
 import org.gridcommand.store.TestStores.Backend;
 import org.gridcommand.store.TestStores.TestStore;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 
 /** GridRepository.replaceGrids on both vendors: the grids change, the district and its people stay. */
 class GridImportStoreTest {
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void replacingGridsKeepsTheDistrictAndItsPeople(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             District original = Fixtures.district();
@@ -67,8 +64,7 @@ class GridImportStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void gridsThatWouldOrphanPeopleAreRefusedAndNothingChanges(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             District original = Fixtures.district();
@@ -92,8 +88,7 @@ class GridImportStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void anEmptyStoreHasNoGridsToReplace(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             District d = Fixtures.district();

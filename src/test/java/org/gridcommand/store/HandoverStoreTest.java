@@ -56,8 +56,6 @@ import org.gridcommand.store.TestStores.Backend;
 import org.gridcommand.store.TestStores.TestStore;
 import org.gridcommand.testing.ManualClock;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Shift handover on real stores: the report built from crafted cases, plan, camera board, worker fixes and
@@ -203,8 +201,7 @@ class HandoverStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void theIncomingOfficersAcknowledgementIsDurableAndHappensOncePerShift(Backend backend) throws Exception {
         try (Seat seat = new Seat(backend)) {
             seat.duty.signOn(OUTGOING);

@@ -196,8 +196,7 @@ class IntakeServiceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aReportBecomesALocatedCaseWithItsFirstTrailLine(Backend backend) {
         try (Fixture f = new Fixture(backend)) {
             CaseReport r = report(NORTH).build();
@@ -235,8 +234,7 @@ class IntakeServiceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aHotlineCallIsStampedWithTheOperatorOnDuty(Backend backend) {
         try (Fixture f = new Fixture(backend)) {
             f.duty.signOn(new Operator("张值班", Role.DUTY_OFFICER));
@@ -249,8 +247,7 @@ class IntakeServiceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aPointOutsideTheDistrictIsKeptAndFlagged(Backend backend) {
         try (Fixture f = new Fixture(backend)) {
             for (GeoPoint p : List.of(OUTSIDE, LAKE)) {
@@ -265,8 +262,7 @@ class IntakeServiceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void theSameReportIdGivesTheSameCase(Backend backend) {
         try (Fixture f = new Fixture(backend)) {
             CaseReport r = report(NORTH).build();
@@ -281,8 +277,7 @@ class IntakeServiceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void racingSubmitsOfOneReportMakeOneCase(Backend backend) throws Exception {
         try (Fixture f = new Fixture(backend)) {
             for (int round = 0; round < 3; round++) {
@@ -315,8 +310,7 @@ class IntakeServiceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aNearbyReportOfTheSameMajorIsOfferedForMergingAndMergedNotDropped(Backend backend) {
         try (Fixture f = new Fixture(backend)) {
             Case fire = f.intake.submit(report(NORTH).build()).aCase();
@@ -366,8 +360,7 @@ class IntakeServiceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void farLateOtherMajorOrClosedIsNotADuplicate(Backend backend) {
         try (Fixture f = new Fixture(backend)) {
             Case fire = f.intake.submit(report(NORTH).build()).aCase();

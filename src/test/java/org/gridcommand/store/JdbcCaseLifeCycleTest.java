@@ -23,8 +23,6 @@ import org.gridcommand.duty.ActorKind;
 import org.gridcommand.duty.Role;
 import org.gridcommand.store.TestStores.Backend;
 import org.gridcommand.store.TestStores.TestStore;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The life-cycle columns and queries of the case store, on both vendors. */
 class JdbcCaseLifeCycleTest {
@@ -53,8 +51,7 @@ class JdbcCaseLifeCycleTest {
                 CaseState.REPORTED, null, ActorKind.WORKER);
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void everyFieldRoundTrips(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             Case c = everything(Ulid.next(), "VA-1");
@@ -73,8 +70,7 @@ class JdbcCaseLifeCycleTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aReportIdIsStoredOnce(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             Case first = everything(Ulid.next(), "GW-7");
@@ -90,8 +86,7 @@ class JdbcCaseLifeCycleTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aFailingChangeLeavesCaseAndTrailAsTheyWere(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             Case c = everything(Ulid.next(), null);
@@ -108,8 +103,7 @@ class JdbcCaseLifeCycleTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void queriesByStateTimeAndMajorCategory(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             Case fireOpen = Fixtures.aCase(Ulid.next(), CaseState.DISPATCHED, T.minus(Duration.ofMinutes(30)))

@@ -70,8 +70,7 @@ class JdbcEvidenceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void attachesListsAndWritesOneTrailLine(Backend backend) {
         try (Fixture f = new Fixture(backend, CaseState.DISPATCHED)) {
             f.duty.signOn(ZHANG);
@@ -119,8 +118,7 @@ class JdbcEvidenceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aBadPictureIsRefusedByNameAndNothingIsWritten(Backend backend) {
         try (Fixture f = new Fixture(backend, CaseState.ACCEPTED)) {
             f.duty.signOn(ZHANG);
@@ -142,8 +140,7 @@ class JdbcEvidenceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aFailureAfterTheTrailLineLeavesNeitherLineNorEvidence(Backend backend) {
         try (Fixture f = new Fixture(backend, CaseState.ACCEPTED)) {
             byte[] png = TestPictures.gradient(16, 16);
@@ -199,8 +196,7 @@ class JdbcEvidenceTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void exportWritesTheAttachedBytesAndRefusesBytesThatNoLongerMatch(Backend backend) throws Exception {
         try (Fixture f = new Fixture(backend, CaseState.IN_HANDLING)) {
             f.duty.signOn(ZHANG);

@@ -35,8 +35,6 @@ import org.gridcommand.grid.GridWorker;
 import org.gridcommand.store.TestStores.Backend;
 import org.gridcommand.store.TestStores.TestStore;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The field feed's store on H2 and PostgreSQL: idempotent, all-or-nothing, exact round trips. */
 class JdbcFeedStoreTest {
@@ -75,8 +73,7 @@ class JdbcFeedStoreTest {
         return fixes;
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aBatchIsStoredAndReadBackExactly(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             FeedStore feed = store.db.feed();
@@ -124,8 +121,7 @@ class JdbcFeedStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aRedeliveredBatchStoresNothingNewAndReportsDuplicates(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             FeedStore feed = store.db.feed();
@@ -153,8 +149,7 @@ class JdbcFeedStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aBatchMixingDuplicatesAndNewIdsStoresOnlyTheNew(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             FeedStore feed = store.db.feed();
@@ -172,8 +167,7 @@ class JdbcFeedStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aResentFixOfTheSameWorkerAndMillisecondUnderANewIdIsADuplicate(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             FeedStore feed = store.db.feed();
@@ -191,8 +185,7 @@ class JdbcFeedStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void quarantinedMessagesKeepTheirPayloadBytesExactlyNewestFirst(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             FeedStore feed = store.db.feed();
@@ -237,8 +230,7 @@ class JdbcFeedStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void workerPositionAndDutyFollowOnlyTheNewestMessage(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             District district = Fixtures.district();
@@ -280,8 +272,7 @@ class JdbcFeedStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void trackReturnsTimeOrderWithinAHalfOpenWindow(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             FeedStore feed = store.db.feed();
@@ -303,8 +294,7 @@ class JdbcFeedStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void retentionDeletesExactlyTheOldFixesInBoundedSteps(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             FeedStore feed = store.db.feed();
@@ -329,8 +319,7 @@ class JdbcFeedStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aFailureMidBatchLeavesNothingOfTheBatch(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             District district = Fixtures.district();
@@ -364,8 +353,7 @@ class JdbcFeedStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void concurrentCommitsOfTheSameMessagesStoreEachOnce(Backend backend) throws Exception {
         try (TestStore store = TestStores.open(backend)) {
             FeedStore feed = store.db.feed();
@@ -409,8 +397,7 @@ class JdbcFeedStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aTrackUploadIsStoredAsItsFixesUnderOneReceiptAndOnlyOnce(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             FeedStore feed = store.db.feed();

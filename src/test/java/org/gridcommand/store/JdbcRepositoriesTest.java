@@ -25,15 +25,12 @@ import org.gridcommand.grid.DutyStatus;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.store.TestStores.Backend;
 import org.gridcommand.store.TestStores.TestStore;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.WKTWriter;
 
 class JdbcRepositoriesTest {
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void districtRoundTripsExactlyAndReplacesTheOldLayout(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             District district = Fixtures.district();
@@ -61,8 +58,7 @@ class JdbcRepositoriesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aBrokenLayoutIsRejectedAndTheOldOneKept(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             District good = Fixtures.district();
@@ -80,8 +76,7 @@ class JdbcRepositoriesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void workerDutyAndPositionUpdate(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             District district = Fixtures.district();
@@ -107,8 +102,7 @@ class JdbcRepositoriesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void camerasInsertOrReplace(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             List<Camera> cameras = Fixtures.cameras();
@@ -136,8 +130,7 @@ class JdbcRepositoriesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void resourcesRoundTrip(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             List<Resource> resources = Fixtures.resources();
@@ -150,8 +143,7 @@ class JdbcRepositoriesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void casesRoundTripIncludingNullGridAndStages(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             Instant now = Fixtures.NOW;
@@ -182,8 +174,7 @@ class JdbcRepositoriesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void openOrRecentCasesNewestFirst(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             Instant now = Fixtures.NOW;
@@ -205,8 +196,7 @@ class JdbcRepositoriesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aFailedBatchLeavesNothingBehind(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             List<Case> cases = new ArrayList<>(Fixtures.generatedCases(2_500, 7));
@@ -220,8 +210,7 @@ class JdbcRepositoriesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void auditTrailNewestFirst(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             Instant now = Fixtures.NOW;
@@ -246,8 +235,7 @@ class JdbcRepositoriesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void anyDoubleCoordinateSurvivesWkt(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             Random random = new Random(42);

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.gridcommand.common.ChangeBus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("pg")
 class MigrationOnH2AndPostgresTest {
     private static final List<String> TABLES = List.of("meta", "district", "big_grid", "small_grid", "grid_head",
             "grid_worker", "camera", "resource", "cases", "audit_log", "case_event", "case_report",

@@ -45,8 +45,6 @@ import org.gridcommand.store.TestStores.TestStore;
 import org.gridcommand.testing.ManualClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Emergency plans on a real store, H2 and PostgreSQL: activation, branching, level escalation, the steps that
@@ -141,8 +139,7 @@ class PlanRunStoreTest {
 
     // ------------------------------------------------------------------ activation
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void theSuggestedPlanStartsInOneActionWithItsDeadlinesAndATrailLine(Backend backend) {
         try (Fixture f = new Fixture(backend, CaseState.ACCEPTED)) {
             Instant at = f.tick(2);
@@ -186,8 +183,7 @@ class PlanRunStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aPlanStartsAtTheLevelAskedAndNeverOnAClosedCase(Backend backend) {
         try (Fixture f = new Fixture(backend, CaseState.ACCEPTED)) {
             Checklist checklist = f.plans.activate(f.id, "residential-fire", EmergencyLevel.III);
@@ -207,8 +203,7 @@ class PlanRunStoreTest {
 
     // ------------------------------------------------------------------ branching
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aYesOpensTheAnswersStepsAndANoSkipsThem(Backend backend) {
         try (Fixture f = new Fixture(backend, CaseState.ACCEPTED)) {
             f.plans.activateSuggested(f.id);
@@ -250,8 +245,7 @@ class PlanRunStoreTest {
 
     // ------------------------------------------------------------------ level escalation
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void raisingTheLevelAddsItsStepsFromNowAndKeepsTheTrail(Backend backend) {
         try (Fixture f = new Fixture(backend, CaseState.DISPATCHED)) {
             Instant activated = f.tick(1);
@@ -298,8 +292,7 @@ class PlanRunStoreTest {
 
     // ------------------------------------------------------------------ close guard and override
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aCaseWithOpenRequiredStepsCannotCloseUntilTheyAreDone(Backend backend) {
         try (Fixture f = new Fixture(backend, CaseState.VERIFIED)) {
             f.plans.activateSuggested(f.id);
@@ -322,8 +315,7 @@ class PlanRunStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aShiftSupervisorOverridesWithAReasonAndTheTrailKeepsIt(Backend backend) {
         try (Fixture f = new Fixture(backend, CaseState.VERIFIED)) {
             f.plans.activateSuggested(f.id);
@@ -354,8 +346,7 @@ class PlanRunStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aLaterRaiseWithdrawsTheOverride(Backend backend) {
         try (Fixture f = new Fixture(backend, CaseState.VERIFIED)) {
             f.duty.signOn(LI);
@@ -374,8 +365,7 @@ class PlanRunStoreTest {
 
     // ------------------------------------------------------------------ steps that act
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void theLogChannelRecordsEveryNotificationOfTheCallTree(Backend backend) {
         try (Fixture f = new Fixture(backend, CaseState.ACCEPTED)) {
             Checklist checklist = f.plans.activateSuggested(f.id);
@@ -415,8 +405,7 @@ class PlanRunStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aFailingGatewayLeavesTheStepOpenAndARetryCallsOnlyWhoWasMissed(Backend backend) {
         AtomicReference<String> down = new AtomicReference<>("SAFETY_DEPUTY");
         List<String> calls = new ArrayList<>();
@@ -455,8 +444,7 @@ class PlanRunStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aDrillExportsExerciseAlertsAndSaysSoInItsMessages(Backend backend) {
         try (Fixture drill = new Fixture(backend, CaseState.ACCEPTED, new LogNotificationChannel(),
                 PlanService.Mode.DRILL)) {
@@ -475,8 +463,7 @@ class PlanRunStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void notesAreKeptWithTheirAuthorAndNobodyActsWithoutSigningOn(Backend backend) {
         try (Fixture f = new Fixture(backend, CaseState.ACCEPTED)) {
             f.plans.activateSuggested(f.id);
@@ -502,8 +489,7 @@ class PlanRunStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void aCaseWithoutAPlanClosesAsBefore(Backend backend) {
         try (Fixture f = new Fixture(backend, CaseState.VERIFIED)) {
             assertThat(f.plans.checklist(f.id)).isEmpty();

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.gridcommand.common.ChangeBus;
 import org.gridcommand.store.StoreException.Trouble;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * a real one of our own (initdb in a temporary folder, its own port), since the shared test server must not be
  * stopped under other tests.
  */
+@Tag("pg")
 class PostgresServerComesBackTest {
     @Test
     void aServerThatWentAwayAndCameBackServesTheNextCall() throws Exception {

@@ -8,15 +8,14 @@ import java.util.List;
 import org.gridcommand.cases.Case;
 import org.gridcommand.store.TestStores.Backend;
 import org.gridcommand.store.TestStores.TestStore;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Tag;
 
 /** The reference district's three years of cases in one insertAll. Timing is printed, never asserted. */
+@Tag("slow")
 class StoreLoadTest {
     private static final int CASES = 37_000;
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
+    @OnEachStore
     void loads37000Cases(Backend backend) {
         List<Case> cases = Fixtures.generatedCases(CASES, 2024);
         try (TestStore store = TestStores.open(backend)) {

@@ -32,6 +32,9 @@ final class TestStores {
 
     enum Backend { H2, POSTGRES }
 
+    /** System property that narrows the {@link OnEachStore} tests to H2: the fast subset sets it (pom, profile fast). */
+    static final String STORES_PROPERTY = "gc.test.stores";
+
     private TestStores() {
     }
 
@@ -87,6 +90,19 @@ final class TestStores {
             dropSchema(schema);
             throw e;
         }
+    }
+
+    /**
+     * The stores an {@link OnEachStore} test runs on: both, or H2 alone when {@code -Dgc.test.stores=h2}. Any other
+     * value is refused, so a misspelt property cannot quietly leave PostgreSQL out.
+     */
+    static Stream<Backend> backends() {
+        String stores = System.getProperty(STORES_PROPERTY, "all");
+        return switch (stores) {
+            case "all" -> Stream.of(Backend.values());
+            case "h2" -> Stream.of(Backend.H2);
+            default -> throw new IllegalArgumentException("-D" + STORES_PROPERTY + " must be all or h2, got " + stores);
+        };
     }
 
     static String freshSchemaName() {

@@ -24,6 +24,7 @@ import org.gridcommand.video.VideoWall;
 import org.gridcommand.video.WallLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -33,6 +34,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The video region of the real console: its toolbar, the wall keys, and a camera dragged off the map. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
+@Tag("libvlc")
 class ConsoleVideoWallTest {
     private static DemoSeat seat;
     private ConsoleWindow window;

@@ -15,6 +15,7 @@ import org.gridcommand.duty.Role;
 import org.gridcommand.ui.map.GridMapView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -24,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The real console window on the seeded demo store, in a real JavaFX stage. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class ConsoleWindowTest {
     private static DemoSeat seat;
     private static AppContext context;

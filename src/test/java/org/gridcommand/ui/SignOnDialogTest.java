@@ -15,6 +15,7 @@ import javafx.stage.Stage;
 import org.gridcommand.common.Messages;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -24,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The sign-on question, answered with the keyboard as an officer would. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class SignOnDialogTest {
     private final CompletableFuture<Optional<Operator>> answer = new CompletableFuture<>();
 

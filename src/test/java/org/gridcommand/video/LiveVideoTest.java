@@ -6,8 +6,11 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /** Shared life cycle of the tests that play through the real libVLC: one engine per class, one stage per test. */
+@Tag("ui")
+@Tag("libvlc")
 abstract class LiveVideoTest {
     protected static VideoEngine engine;
     protected Stage stage;

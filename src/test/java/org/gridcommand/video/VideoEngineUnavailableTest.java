@@ -20,6 +20,7 @@ import org.gridcommand.common.Messages;
 import org.gridcommand.video.VideoEngine.Reason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A machine without libVLC, simulated: the engine is built as unavailable rather than by hiding the
  * real library, so these tests say nothing about discovery itself — only about what the UI does then.
  */
+@Tag("ui")
 class VideoEngineUnavailableTest {
     private Stage stage;
 

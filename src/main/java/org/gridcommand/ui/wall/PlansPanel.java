@@ -82,6 +82,18 @@ final class PlansPanel extends VBox {
         }
     }
 
+    /**
+     * Instead of the plans: why they cannot be shown (the store's trouble in words), in the urgent style, so the
+     * room does not take an empty or stale panel for "no plan running". The next refresh that reads them replaces it.
+     */
+    void showFailure(String words) {
+        getChildren().clear();
+        Label failure = new Label(text.format("wall.plans.failed", words));
+        failure.getStyleClass().add("wall-event-urgent");
+        failure.setWrapText(true);
+        getChildren().add(failure);
+    }
+
     /** The lines as shown, for tests. */
     List<String> lines() {
         List<String> out = new ArrayList<>();

@@ -24,6 +24,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.gridcommand.app.AppContext;
+import org.gridcommand.app.FailureWords;
 import org.gridcommand.camera.Camera;
 import org.gridcommand.camera.CameraCoverage;
 import org.gridcommand.camera.CameraMatch;
@@ -50,6 +51,7 @@ import org.gridcommand.wall.WallPanelKind;
  * states refreshed every 30 s) and is read-only: the launcher swallows every key but the exit key.
  */
 public final class WallView {
+    private static final System.Logger LOG = System.getLogger(WallView.class.getName());
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final double REFERENCE_HEIGHT = 1080;
     static final Duration STORE_POLL = Duration.seconds(10);
@@ -262,11 +264,18 @@ public final class WallView {
         if (!planPanels.isEmpty()) {
             List<Case> open = cases.stream().filter(Case::isOpen).toList();
             FxThread.background(() -> PlansPanel.running(context.plans(), open, rows), running ->
-                    planPanels.forEach(p -> p.show(running, now)), error -> { });
+                    planPanels.forEach(p -> p.show(running, now)), this::plansUnreadable);
         }
         if (!videoWalls.isEmpty()) {
             fillVideo();
         }
+    }
+
+    /** The running plans could not be read: the plans panels say why, and the log keeps the whole failure. */
+    void plansUnreadable(Throwable error) {
+        String words = FailureWords.of(text, error);
+        LOG.log(System.Logger.Level.WARNING, "the wall cannot show the running plans: " + words, error);
+        planPanels.forEach(p -> p.showFailure(words));
     }
 
     private List<String> shownCameras = List.of();

@@ -34,6 +34,7 @@ import org.gridcommand.feed.FeedDelivery;
 import org.gridcommand.feed.FeedTopic;
 import org.gridcommand.feed.FeedTopic.Kind;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the marker is in, anything forbidden would have been in before it. That a device is sent nothing is read off
  * the wire ({@link WireSubscriber}): the broker's answer to a ping comes behind anything it had queued for it.
  */
+@Tag("broker")
 class BrokerConfigTest {
     private static final String DISTRICT = "440402";
     private static final String SEAT = "seat-07";

@@ -15,6 +15,7 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.gridcommand.feed.FeedDelivery;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * acknowledgements, so a message the seat never acknowledged comes again after a reconnect, and one it did
  * acknowledge does not.
  */
+@Tag("broker")
 class MqttFeedSourceTest {
     private static final String BROKER = "tcp://127.0.0.1:1883";
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.gridcommand.geo.Datum;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.locationtech.jts.geom.Envelope;
@@ -169,6 +170,7 @@ class GridProofTest {
 
     /** Random rings (most self-intersecting, some degenerate) must give defects, never an exception. */
     @Test
+    @Tag("slow")
     void noExceptionEscapesOnRandomShapes() {
         Random random = new Random(20_180_801L);
         for (int round = 0; round < 20; round++) {

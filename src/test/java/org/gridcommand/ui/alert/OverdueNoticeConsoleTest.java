@@ -10,6 +10,7 @@ import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
+import org.junit.jupiter.api.Tag;
 import org.testfx.framework.junit5.Start;
 import org.gridcommand.app.OverdueEscalation;
 import org.gridcommand.cases.Case;
@@ -34,6 +35,7 @@ import org.testfx.api.FxRobot;
  * by the system and shown on the supervisor's notice strip, oldest first; O opens the first (selects it in
  * the queue), Shift+O dismisses the next.
  */
+@Tag("ui")
 class OverdueNoticeConsoleTest extends ConsoleQueueTestBase {
     private static final Operator OFFICER = new Operator("Zhou Qing", Role.DUTY_OFFICER);
     private static Case oldest;

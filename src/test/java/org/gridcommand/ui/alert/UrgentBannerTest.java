@@ -31,6 +31,7 @@ import org.gridcommand.ui.queue.QueueTestSupport;
 import org.gridcommand.video.VideoEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -39,6 +40,7 @@ import org.testfx.framework.junit5.Start;
 
 /** A new urgent case raises the banner (in words) and the chime; cases already there at start do not. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class UrgentBannerTest {
     private static final Operator OFFICER = new Operator("Sun Li", Role.DUTY_OFFICER);
     private static Path dataDir;

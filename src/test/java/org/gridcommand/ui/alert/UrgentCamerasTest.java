@@ -24,6 +24,7 @@ import org.gridcommand.ui.queue.CaseQueueViewModel;
 import org.gridcommand.ui.queue.QueueTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -35,6 +36,7 @@ import org.testfx.framework.junit5.Start;
  * model runs on the test's thread, so each step has finished when the call that caused it returns.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class UrgentCamerasTest {
     private static final Operator OFFICER = new Operator("Sun Li", Role.DUTY_OFFICER);
     private static Path dataDir;

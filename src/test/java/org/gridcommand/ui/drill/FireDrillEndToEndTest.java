@@ -34,6 +34,7 @@ import org.gridcommand.video.VideoEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -47,6 +48,7 @@ import org.testfx.framework.junit5.Start;
  * (F5, F6) are not counted as the officer's actions.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class FireDrillEndToEndTest {
     /** The seat's clock, which the drill clock runs on: it stands still but for the officer's actions. */
     private static final ManualClock CLOCK = ManualClock.dutyAfternoon();

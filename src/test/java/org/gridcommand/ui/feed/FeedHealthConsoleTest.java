@@ -50,6 +50,7 @@ import org.gridcommand.ui.queue.QueueTestSupport;
 import org.gridcommand.video.VideoEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -66,6 +67,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * the kept prefix), a store-refused message and a hostile payload shown as escapes. Both languages.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class FeedHealthConsoleTest {
     /** 09:12:05 in the district: the clock stands still, so every time on screen is known. */
     private static final Instant NOW = Instant.parse("2026-03-02T01:12:05Z");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import org.gridcommand.app.AppContext;
+import org.gridcommand.common.DistrictTime;
 import org.gridcommand.common.Messages;
 import org.gridcommand.feed.FeedAlertSettings;
 import org.gridcommand.feed.FeedHealth;
@@ -31,7 +31,7 @@ class FeedStatusModelTest {
     private final ManualClock clock = new ManualClock(T0);
 
     private FeedStatusModel model(Locale locale) {
-        return new FeedStatusModel(Messages.forLocale(locale), AppContext.DISTRICT_ZONE, clock, ALERT);
+        return new FeedStatusModel(Messages.forLocale(locale), DistrictTime.ZONE, clock, ALERT);
     }
 
     /** Counters as the ingest keeps them: received − acknowledged wait. */
@@ -127,7 +127,7 @@ class FeedStatusModelTest {
         clock.advance(Duration.ofSeconds(4));
         IllegalStateException failure = new IllegalStateException(DISK_FULL);
         FeedHealth health = new FeedHealth(clock.instant(), stats(5_000, 0, 0, 12), T0, DISK_FULL, T0, failure);
-        FeedStatusModel zh = new FeedStatusModel(Messages.forLocale(Messages.ZH_CN), AppContext.DISTRICT_ZONE, clock,
+        FeedStatusModel zh = new FeedStatusModel(Messages.forLocale(Messages.ZH_CN), DistrictTime.ZONE, clock,
                 ALERT, new FeedStatusModel.StoreWords(f -> f == failure ? "本地数据库 /home/duty/.gridcommand/db 所在的磁盘已满"
                         : "?", f -> f == failure ? "磁盘已满" : "?"));
         Line line = zh.next(health, BROKER);

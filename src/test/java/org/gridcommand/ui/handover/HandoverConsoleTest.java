@@ -18,6 +18,7 @@ import org.gridcommand.ui.ConsoleWindow;
 import org.gridcommand.ui.DemoSeat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -27,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Ctrl+H on the real console opens the shift handover; the officer on duty takes over and it is stored. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class HandoverConsoleTest {
     private static final Operator INCOMING = new Operator("Wang Jieban", Role.SHIFT_SUPERVISOR);
     private static DemoSeat seat;

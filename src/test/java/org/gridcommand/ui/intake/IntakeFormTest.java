@@ -31,6 +31,7 @@ import org.gridcommand.ui.queue.QueueTestSupport;
 import org.gridcommand.ui.queue.QueueTexts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -39,6 +40,7 @@ import org.testfx.framework.junit5.Start;
 
 /** The hotline form: every bad input named beside its field with OK disabled; a duplicate offers a merge. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class IntakeFormTest {
     private static Path dataDir;
     private static AppContext context;

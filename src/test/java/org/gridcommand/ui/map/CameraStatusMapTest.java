@@ -27,6 +27,7 @@ import org.gridcommand.common.Messages;
 import org.gridcommand.demo.DemoDistrict;
 import org.gridcommand.demo.DemoDistrictGenerator;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -39,6 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * words, lost cameras kept through thinning, and cached tiles redrawn only when a drawn state changes.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class CameraStatusMapTest {
     private static final int W = 1000;
     private static final int H = 700;

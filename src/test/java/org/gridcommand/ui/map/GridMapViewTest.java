@@ -39,6 +39,7 @@ import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.SmallGrid;
 import org.gridcommand.testing.FxWait;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.locationtech.jts.geom.Coordinate;
@@ -50,6 +51,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The map control in a real stage: input, hit tests, layers (checked on pixels), fly-to, tools, datums. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class GridMapViewTest {
     private static final int W = 1000;
     private static final int H = 700;

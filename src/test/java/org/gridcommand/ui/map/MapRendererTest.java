@@ -24,6 +24,7 @@ import org.gridcommand.grid.DutyStatus;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.SmallGrid;
 import org.gridcommand.testing.FxWait;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.locationtech.jts.geom.Coordinate;
@@ -37,6 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * must not render tiles, and the view must come back complete once it rests.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class MapRendererTest {
     private final DemoDistrict demo = DemoDistrictGenerator.generate(DemoDistrictGenerator.DEFAULT_SEED);
     private final SplittableRandom rnd = new SplittableRandom(7);

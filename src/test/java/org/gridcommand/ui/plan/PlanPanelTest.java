@@ -44,6 +44,7 @@ import org.gridcommand.plans.StepStatus;
 import org.gridcommand.store.Database;
 import org.gridcommand.testing.ManualClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -57,6 +58,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * sees a step turn overdue when the clock passes its deadline, and raises the response to level III.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class PlanPanelTest {
     private static final Operator OFFICER = new Operator("Li Na", Role.DUTY_OFFICER);
     private static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");

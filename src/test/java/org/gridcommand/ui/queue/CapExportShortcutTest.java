@@ -17,6 +17,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.SchemaFactory;
+import org.junit.jupiter.api.Tag;
 import org.testfx.framework.junit5.Start;
 import org.gridcommand.cap.CapExporter;
 import org.gridcommand.cases.Case;
@@ -38,6 +39,7 @@ import org.w3c.dom.Element;
  * in instead of the native dialog) is written, parses, is valid against the OASIS schema, has status Actual
  * and names the case; a voided case is refused without asking for a file.
  */
+@Tag("ui")
 class CapExportShortcutTest extends ConsoleQueueTestBase {
     private static final Operator OFFICER = new Operator("Qian Hua", Role.DUTY_OFFICER);
     private static Case voided;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Tag;
 import org.testfx.framework.junit5.Start;
 import org.gridcommand.camera.Camera;
 import org.gridcommand.camera.CameraCoverage;
@@ -34,6 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The acceptance of "case → cameras": select a case in the real console, one key (W), and the cameras whose
  * field of view covers the case point are on the wall, nearest first.
  */
+@Tag("ui")
 class CaseCamerasOnWallTest extends ConsoleQueueTestBase {
     private static final Operator OFFICER = new Operator("Sun Li", Role.DUTY_OFFICER);
     private static Case seen;

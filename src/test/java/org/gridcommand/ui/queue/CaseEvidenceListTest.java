@@ -32,6 +32,7 @@ import org.gridcommand.testing.CurrentThreadUiExecutor;
 import org.gridcommand.testing.ManualClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -44,6 +45,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * model loads on the FX thread itself (a current-thread executor), so what a step shows is there when it returns.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class CaseEvidenceListTest {
     private static final Operator OFFICER = new Operator("Sun Li", Role.DUTY_OFFICER);
     private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");

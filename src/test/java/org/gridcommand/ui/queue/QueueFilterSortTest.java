@@ -23,6 +23,7 @@ import org.gridcommand.ui.ConsoleWindow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -35,6 +36,7 @@ import org.testfx.framework.junit5.Start;
  * (a current-thread executor), so a reload has been published when the action that asked for it returns.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class QueueFilterSortTest {
     private static Path dataDir;
     private static AppContext context;

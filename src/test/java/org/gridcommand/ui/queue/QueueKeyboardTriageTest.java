@@ -25,6 +25,7 @@ import org.gridcommand.ui.ConsoleWindow;
 import org.gridcommand.ui.DemoSeat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -37,6 +38,7 @@ import org.testfx.framework.junit5.Start;
  * demo store; the timeline shows each step with its operator, and the store holds the seven trail lines.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class QueueKeyboardTriageTest {
     private static final Operator OFFICER = new Operator("Li Na", Role.DUTY_OFFICER);
     private static DemoSeat seat;

@@ -25,6 +25,7 @@ import org.gridcommand.ui.map.GridMapView;
 import org.gridcommand.ui.stats.StatsDashboardViewModel.Choice;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -34,6 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The dashboard and the map's density layer on the demo store show exactly StatsService's figures. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class StatsDashboardTest {
     private static final Operator OFFICER = new Operator("Chen Zhiban", Role.DUTY_OFFICER);
     private static DemoSeat seat;

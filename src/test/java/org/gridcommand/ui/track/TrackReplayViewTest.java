@@ -25,6 +25,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.gridcommand.app.AppContext;
+import org.gridcommand.common.DistrictTime;
 import org.gridcommand.feed.FeedBatch;
 import org.gridcommand.feed.FieldMessage;
 import org.gridcommand.feed.GpsFix;
@@ -44,6 +45,7 @@ import org.gridcommand.ui.workspace.MapWorkspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.locationtech.jts.geom.Coordinate;
@@ -60,8 +62,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * day shift is running, whatever the hour the test runs at.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class TrackReplayViewTest {
-    private static final ZoneId ZONE = AppContext.DISTRICT_ZONE;
+    private static final ZoneId ZONE = DistrictTime.ZONE;
     /** The day of the seeded morning: the day of the shared test clock ({@link ManualClock#DUTY_AFTERNOON}). */
     private static final LocalDate DAY = LocalDate.ofInstant(ManualClock.DUTY_AFTERNOON, ZONE);
     private static final Duration STEP = Duration.ofSeconds(10);

@@ -6,6 +6,7 @@ import static org.gridcommand.ui.queue.QueueTestSupport.waitUntil;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -25,6 +26,7 @@ import org.gridcommand.ui.queue.QueueTestSupport;
 import org.gridcommand.wall.WallDisplayLayoutReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -33,6 +35,7 @@ import org.testfx.framework.junit5.Start;
 
 /** The wall display on the seeded demo store, in a real window: panels, figures, live updates, read-only. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class WallViewTest {
     private static DemoSeat seat;
     private static AppContext context;
@@ -95,6 +98,25 @@ class WallViewTest {
         waitUntil("the running plan is on the wall", () -> plans.lines().stream().anyMatch(l -> l.contains(progress)));
         assertThat(plans.lines()).anyMatch(l -> l.startsWith("Residential fire emergency plan · Level IV"))
                 .anyMatch(l -> l.startsWith("Residential fire · "));
+    }
+
+    @Test
+    void saysOnThePlansPanelWhyTheRunningPlansCannotBeShown(FxRobot robot) {
+        // Events and plans share a panel: turn it until the plans are on screen, then wait for their first reading.
+        for (int i = 0; i < 3 && robot.lookup("#wall-plans").tryQuery().isEmpty(); i++) {
+            robot.interact(view::turnAll);
+        }
+        PlansPanel plans = robot.lookup("#wall-plans").queryAs(PlansPanel.class);
+        waitUntil("the plans panel has read the running plans", () -> !plans.lines().isEmpty());
+
+        // What the background read of the plans hands over when it fails; read in the same FX turn, so no
+        // refresh of the wall can come between.
+        AtomicReference<List<String>> shown = new AtomicReference<>();
+        robot.interact(() -> {
+            view.plansUnreadable(new IllegalStateException("the plan store did not answer"));
+            shown.set(plans.lines());
+        });
+        assertThat(shown.get()).containsExactly("Running plans cannot be shown: the plan store did not answer");
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.gridcommand.ui.map.GridMapView;
 import org.gridcommand.ui.map.MapFeature;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.locationtech.jts.geom.Point;
@@ -37,6 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The map region as an officer uses it: pan, zoom, click a grid, search, measure. Real window, real store. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class MapWorkspaceTest {
     private static AppContext context;
     private MapWorkspace workspace;

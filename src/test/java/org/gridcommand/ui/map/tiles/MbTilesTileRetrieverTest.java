@@ -16,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.image.Image;
 import org.gridcommand.geo.Datum;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An .mbtiles file made here with two PNG tiles: read back, y flipped, missing tiles quiet. */
+@Tag("ui")
 class MbTilesTileRetrieverTest {
     @TempDir
     Path temp;

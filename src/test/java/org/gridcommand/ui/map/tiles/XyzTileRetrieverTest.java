@@ -20,10 +20,12 @@ import org.gridcommand.geo.Datum;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An XYZ server on loopback serving one green tile; 404s and a dead server complete with null, quickly. */
+@Tag("ui")
 class XyzTileRetrieverTest {
     private HttpServer server;
     private final AtomicInteger hits = new AtomicInteger();

@@ -35,6 +35,7 @@ import org.gridcommand.video.VideoEngine;
 import org.gridcommand.video.VideoTile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** What the operator is told when a snapshot cannot be taken; the picture time read from the tile's file name. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class SnapshotToCaseTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-07-15T14:00:00Z"), ZoneOffset.UTC);
     private static VideoEngine engine;

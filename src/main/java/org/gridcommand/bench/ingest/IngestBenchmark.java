@@ -1,4 +1,4 @@
-package org.gridcommand.app.bench;
+package org.gridcommand.bench.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.gridcommand.video.bench;
+package org.gridcommand.bench.video;
 
 import java.io.IOException;
 import java.nio.file.Files;

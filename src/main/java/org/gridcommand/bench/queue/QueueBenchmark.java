@@ -1,4 +1,4 @@
-package org.gridcommand.ui.queue.bench;
+package org.gridcommand.bench.queue;
 
 import java.io.BufferedReader;
 import java.io.IOException;

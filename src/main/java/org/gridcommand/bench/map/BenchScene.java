@@ -1,4 +1,4 @@
-package org.gridcommand.ui.map.bench;
+package org.gridcommand.bench.map;
 
 import java.time.Instant;
 import java.util.ArrayList;

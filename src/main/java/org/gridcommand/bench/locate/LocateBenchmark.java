@@ -1,4 +1,4 @@
-package org.gridcommand.grid;
+package org.gridcommand.bench.locate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -6,17 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.gridcommand.grid.District;
+import org.gridcommand.grid.GridLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.index.strtree.STRtree;
 
 /**
- * {@code bench locate}: points per second of {@link GridLocator} beside the plain JTS answer (an STRtree of
- * the small grids, then {@code PreparedGeometry.covers} for each candidate) on the same points, one thread.
+ * {@code bench locate}: points per second of {@link GridLocator} beside the plain JTS answer
+ * ({@link JtsBaselineLocator}) on the same points, one thread.
  * Both answer every point in every timed round and their answers are compared afterwards, so a fast but wrong
  * locator cannot pass: any disagreement on a point that is not on a grid edge fails the run.
  */
@@ -55,20 +54,13 @@ public final class LocateBenchmark {
 
     private final District district;
     private final GridLocator locator;
-    private final STRtree tree = new STRtree();
-    private final PreparedGeometry[] prepared;
+    private final JtsBaselineLocator baseline;
     private final GeometryFactory factory = new GeometryFactory();
 
     public LocateBenchmark(District district) {
         this.district = district;
         this.locator = new GridLocator(district);
-        List<SmallGrid> grids = locator.grids();
-        this.prepared = new PreparedGeometry[grids.size()];
-        for (int i = 0; i < grids.size(); i++) {
-            prepared[i] = PreparedGeometryFactory.prepare(grids.get(i).area());
-            tree.insert(grids.get(i).area().getEnvelopeInternal(), i);
-        }
-        tree.build();
+        this.baseline = new JtsBaselineLocator(locator.grids());
     }
 
     /**
@@ -153,27 +145,12 @@ public final class LocateBenchmark {
     }
 
     private long timeBaseline(double[] xs, double[] ys, int[] out, int n) {
+        JtsBaselineLocator b = baseline;
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            out[i] = baseline(xs[i], ys[i]);
+            out[i] = b.locateIndex(xs[i], ys[i]);
         }
         return System.nanoTime() - start;
-    }
-
-    /** The plain JTS way: candidates from the STRtree by envelope, first prepared grid that covers the point. */
-    int baseline(double x, double y) {
-        List<?> candidates = tree.query(new Envelope(x, x, y, y));
-        if (candidates.isEmpty()) {
-            return GridLocator.OUTSIDE;
-        }
-        Point p = factory.createPoint(new Coordinate(x, y));
-        for (Object c : candidates) {
-            int g = (Integer) c;
-            if (prepared[g].covers(p)) {
-                return g;
-            }
-        }
-        return GridLocator.OUTSIDE;
     }
 
     private boolean onEdge(double x, double y, int grid) {
