@@ -94,7 +94,7 @@ public final class ConsoleWindow {
     private boolean videoShowsTopCase;
     private final CameraStatusLayer cameraStatusLayer;
     private final SnapshotToCase snapshot;
-    private final UrgentCameras urgentCameras;
+    private final UrgentCameras<CaseRow> urgentCameras;
     private final PlanPanelModel planModel;
     private javafx.stage.Stage wallStage;
     private final org.gridcommand.ui.handover.HandoverLauncher handover;
@@ -171,7 +171,8 @@ public final class ConsoleWindow {
         videoWallPanel.addToolbarItem(snapshot.button());
         VideoSettings.Loaded videoSettings = VideoSettings.load(context.dataDir());
         videoSettings.problem().ifPresent(videoInfo::setText);
-        urgentCameras = UrgentCameras.watch(queueModel.urgentAlerts(), videoSettings.settings(), this::showCamerasFor);
+        urgentCameras = UrgentCameras.watch(queueModel.urgentAlerts(), CaseRow::source, videoSettings.settings(),
+                this::showCamerasFor);
 
         planModel = new PlanPanelModel(context.plans(), text, context.clock(), context.zone(), ui);
         planModel.caseProperty().bind(queueModel.selectedCaseProperty());

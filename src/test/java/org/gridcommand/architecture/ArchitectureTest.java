@@ -1,6 +1,7 @@
 package org.gridcommand.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -28,7 +29,7 @@ class ArchitectureTest {
         "org.gridcommand.directory..", "org.gridcommand.cases..", "org.gridcommand.duty..", "org.gridcommand.search..",
         "org.gridcommand.sla..", "org.gridcommand.cap..", "org.gridcommand.feed..", "org.gridcommand.evidence..",
         "org.gridcommand.plans..", "org.gridcommand.stats..", "org.gridcommand.wall..", "org.gridcommand.drill..",
-        "org.gridcommand.handover..",
+        "org.gridcommand.handover..", "org.gridcommand.debrief..", "org.gridcommand.report..",
     };
 
     @ArchTest
@@ -47,9 +48,32 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheFeedTransportUsesPaho = noClasses()
-            .that().resideOutsideOfPackages("org.gridcommand.feed.mqtt..", "org.gridcommand.cli..")
+            .that().resideOutsideOfPackage("org.gridcommand.feed.mqtt..")
             .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.paho..")
-            .as("only feed.mqtt (and the CLI's simulator and benchmark) may use the MQTT client");
+            .as("only feed.mqtt may use the MQTT client (the simulator and the benchmarks publish through it)");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages = slices().matching("org.gridcommand.(*)..")
+            .should().beFreeOfCycles()
+            .as("the top-level packages form a graph without cycles, as docs/ARCHITECTURE.md draws it");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenUiParts = slices().matching("org.gridcommand.ui.(*)..")
+            .should().beFreeOfCycles()
+            .as("the parts of the console (queue, intake, alert, map, video …) form a graph without cycles");
+
+    @ArchTest
+    static final ArchRule tilesReadOnlyTheirArchive = noClasses()
+            .that().resideInAPackage("org.gridcommand.tiles..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.gridcommand.store..", "org.gridcommand.ui..",
+                    "org.gridcommand.app..", "org.gridcommand.cli..", "javafx..")
+            .as("the base-map tile reader is an adapter of its own (SQLite MBTiles), below the map that draws it");
+
+    @ArchTest
+    static final ArchRule theTileHealthRulesArePlainJava = noClasses()
+            .that().haveSimpleNameStartingWith("TileHealth").or().haveSimpleName("TileState")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "uk.co.caprica..")
+            .as("a video tile's health and reconnect rules run, and are tested, without JavaFX or libVLC");
 
     @ArchTest
     static final ArchRule noSystemOutOutsideCli = noClasses()

@@ -37,10 +37,10 @@ import org.gridcommand.cases.IntakeResult;
 import org.gridcommand.cases.IntakeService;
 import org.gridcommand.geo.Datum;
 import org.gridcommand.fx.FxThread;
-import org.gridcommand.ui.queue.Choice;
-import org.gridcommand.ui.queue.Choices;
-import org.gridcommand.ui.queue.QueueDialogs;
-import org.gridcommand.ui.queue.QueueTexts;
+import org.gridcommand.ui.shared.Choice;
+import org.gridcommand.ui.shared.Choices;
+import org.gridcommand.ui.shared.Dialogs;
+import org.gridcommand.ui.shared.CaseTexts;
 
 /**
  * The hotline intake form (12345 calls typed in by the duty officer). Checks as the officer types, each
@@ -54,7 +54,7 @@ import org.gridcommand.ui.queue.QueueTexts;
 public final class IntakeDialog extends Dialog<IntakeResult> {
     private final IntakeFormModel form;
     private final IntakeService intake;
-    private final QueueTexts texts;
+    private final CaseTexts texts;
     private final TextField categorySearch = new TextField();
     private final ListView<Category> categoryList = new ListView<>();
     private final TextField lon = new TextField();
@@ -83,11 +83,11 @@ public final class IntakeDialog extends Dialog<IntakeResult> {
         }
     }
 
-    public IntakeDialog(IntakeService intake, CategoryDictionary categories, QueueTexts texts, Node near) {
+    public IntakeDialog(IntakeService intake, CategoryDictionary categories, CaseTexts texts, Node near) {
         this.intake = intake;
         this.texts = texts;
         this.form = new IntakeFormModel(intake, categories, texts.messages());
-        QueueDialogs.prepare(this, near);
+        Dialogs.prepare(this, near);
         setTitle(texts.get("intake.title"));
         setHeaderText(texts.get("intake.header"));
         getDialogPane().setId("intake-dialog");
@@ -226,7 +226,7 @@ public final class IntakeDialog extends Dialog<IntakeResult> {
         status.setPadding(new Insets(0, 4, 0, 4));
         getDialogPane().setContent(new VBox(formPane, duplicatePane, status));
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        QueueDialogs.labelButtons(this, texts);
+        Dialogs.labelButtons(this, texts);
         ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("intake-ok");
         ok.setText(texts.get("intake.submit"));

@@ -3,6 +3,7 @@ package org.gridcommand.ui.queue;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.gridcommand.cases.Case;
+import org.gridcommand.ui.shared.CaseTexts;
 
 /**
  * The queue's CAP export (P) apart from the save dialog: whether the selected case may be exported now, the
@@ -20,7 +21,7 @@ public final class CapExportViewModel {
     }
 
     private final CaseQueueViewModel queue;
-    private final QueueTexts texts;
+    private final CaseTexts texts;
     private final Exporter exporter;
     private boolean exporting;
 

@@ -16,6 +16,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.gridcommand.ui.shared.CaseTexts;
 
 /** The selected case: fields, SLA per stage, timeline, merged reports and evidence, one scrolling column. */
 public final class CaseDetailView extends ScrollPane {
@@ -28,7 +29,7 @@ public final class CaseDetailView extends ScrollPane {
     private final VBox evidence = new VBox(4);
     private Function<CaseDetailViewModel.EvidenceLine, Path> evidenceTarget = this::chooseEvidenceFile;
 
-    public CaseDetailView(CaseDetailViewModel model, QueueTexts texts) {
+    public CaseDetailView(CaseDetailViewModel model, CaseTexts texts) {
         this.model = model;
         setId("case-detail");
         getStyleClass().add("case-detail");

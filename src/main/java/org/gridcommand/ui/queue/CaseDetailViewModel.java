@@ -26,6 +26,7 @@ import org.gridcommand.sla.SlaStage;
 import org.gridcommand.sla.SlaStatus;
 import org.gridcommand.sla.SlaView;
 import org.gridcommand.fx.UiExecutor;
+import org.gridcommand.ui.shared.CaseTexts;
 
 /**
  * The selected case in full: its fields, the SLA of every stage measured so far, its trail (oldest first),
@@ -100,7 +101,7 @@ public final class CaseDetailViewModel {
 
     private final Source source;
     private final CaseRowFactory rows;
-    private final QueueTexts texts;
+    private final CaseTexts texts;
     private final Clock clock;
     private final UiExecutor ui;
     private final Function<String, java.util.Optional<Department>> departments;
@@ -273,7 +274,7 @@ public final class CaseDetailViewModel {
         }
         List<SlaLine> out = new ArrayList<>();
         for (SlaStatus s : view.stages().values()) {
-            QueueTexts.SlaCell cell = texts.runningCell(s);
+            CaseTexts.SlaCell cell = texts.runningCell(s);
             out.add(new SlaLine(s.stage(), texts.get("sla.stage." + s.stage().name()), texts.fullTime(s.due()),
                     texts.slaStateWord(s.state()) + (s.isRunning() || s.state() == org.gridcommand.sla.SlaState.MET_LATE
                             ? " · " + cell.text() : ""), cell.mark(), cell.style()));

@@ -45,6 +45,9 @@ import org.gridcommand.ui.alert.AlertTone;
 import org.gridcommand.ui.alert.OverdueNotifier;
 import org.gridcommand.ui.alert.UrgentBanner;
 import org.gridcommand.ui.intake.IntakeDialog;
+import org.gridcommand.ui.shared.CaseTexts;
+import org.gridcommand.ui.shared.Choice;
+import org.gridcommand.ui.shared.Choices;
 
 /**
  * The case queue region: urgent banner, filters, message strip, the table (fixed row height, one
@@ -56,7 +59,7 @@ public final class CaseQueueView extends StackPane {
 
     private final CaseQueueViewModel model;
     private final AppContext context;
-    private final QueueTexts texts;
+    private final CaseTexts texts;
     private final TableView<CaseRow> table = new TableView<>();
     private final TextField textFilter = new TextField();
     private final UrgentBanner banner;

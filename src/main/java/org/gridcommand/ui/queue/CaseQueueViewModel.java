@@ -41,6 +41,7 @@ import org.gridcommand.cases.Priority;
 import org.gridcommand.common.ChangeBus;
 import org.gridcommand.sla.SlaView;
 import org.gridcommand.fx.UiExecutor;
+import org.gridcommand.ui.shared.CaseTexts;
 
 /**
  * Today's queue: open cases plus everything reported since midnight, loaded in the background and
@@ -133,14 +134,14 @@ public final class CaseQueueViewModel {
 
     /** Today's queue of the context's store, with its categories, grids, zone and SLA engine. */
     public static CaseQueueViewModel forContext(AppContext context, UiExecutor ui) {
-        QueueTexts texts = new QueueTexts(context.messages(), context.categories(), context.district(), context.zone());
+        CaseTexts texts = new CaseTexts(context.messages(), context.categories(), context.district(), context.zone());
         CaseQueueViewModel model = new CaseQueueViewModel(context::queueCases,
                 new CaseRowFactory(texts, context.sla()), context.clock(), ui);
         model.failureWords = error -> FailureWords.of(context.messages(), error);
         return model;
     }
 
-    public QueueTexts texts() {
+    public CaseTexts texts() {
         return rowFactory.texts();
     }
 

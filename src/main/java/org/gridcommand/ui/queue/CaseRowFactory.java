@@ -9,12 +9,13 @@ import java.util.Locale;
 import org.gridcommand.cases.Case;
 import org.gridcommand.sla.SlaEngine;
 import org.gridcommand.sla.SlaView;
+import org.gridcommand.ui.shared.CaseTexts;
 
 /** Turns cases into queue rows at a given instant (the SLA cell depends on it). Safe on any thread. */
 public final class CaseRowFactory {
     private static final System.Logger LOG = System.getLogger(CaseRowFactory.class.getName());
 
-    private final QueueTexts texts;
+    private final CaseTexts texts;
     private final SlaEngine sla;
     private final java.util.Locale locale;
     private Collator collator;
@@ -22,7 +23,7 @@ public final class CaseRowFactory {
     // keys are made once and a sort compares bytes.
     private final java.util.Map<String, CollationKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public CaseRowFactory(QueueTexts texts, SlaEngine sla) {
+    public CaseRowFactory(CaseTexts texts, SlaEngine sla) {
         this.texts = texts;
         this.sla = sla;
         this.locale = texts.messages().locale();
@@ -41,7 +42,7 @@ public final class CaseRowFactory {
         return collator.getCollationKey(text);
     }
 
-    public QueueTexts texts() {
+    public CaseTexts texts() {
         return texts;
     }
 
@@ -55,7 +56,7 @@ public final class CaseRowFactory {
 
     public CaseRow row(Case c, Instant now) {
         SlaView view = assess(c, now);
-        QueueTexts.SlaCell cell = texts.slaCell(c, view);
+        CaseTexts.SlaCell cell = texts.slaCell(c, view);
         String category = texts.categoryName(c.categoryCode());
         String grid = texts.gridName(c);
         String priority = texts.priority(c);

@@ -19,6 +19,8 @@ import org.gridcommand.cases.Assignee;
 import org.gridcommand.cases.Case;
 import org.gridcommand.cases.DispatchAdvisor;
 import org.gridcommand.directory.Department;
+import org.gridcommand.ui.shared.CaseTexts;
+import org.gridcommand.ui.shared.Dialogs;
 
 /**
  * Whom to dispatch to: the advisor's list as it gives it (the case's own grid's workers on duty first,
@@ -36,8 +38,8 @@ public final class DispatchDialog extends Dialog<Assignee> {
 
     private final ListView<Option> list = new ListView<>();
 
-    public DispatchDialog(QueueTexts texts, Node near, Case aCase, DispatchAdvisor.Advice advice) {
-        QueueDialogs.prepare(this, near);
+    public DispatchDialog(CaseTexts texts, Node near, Case aCase, DispatchAdvisor.Advice advice) {
+        Dialogs.prepare(this, near);
         setTitle(texts.get("dispatch.title"));
         setHeaderText(texts.format("dispatch.header", texts.categoryName(aCase.categoryCode()), texts.gridName(aCase),
                 aCase.id()));
@@ -67,7 +69,7 @@ public final class DispatchDialog extends Dialog<Assignee> {
         box.setPadding(new Insets(12));
         getDialogPane().setContent(box);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        QueueDialogs.labelButtons(this, texts);
+        Dialogs.labelButtons(this, texts);
         Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("dispatch-ok");
         ok.setText(texts.get("triage.verb.DISPATCH"));
@@ -98,7 +100,7 @@ public final class DispatchDialog extends Dialog<Assignee> {
         return list;
     }
 
-    static List<Option> options(QueueTexts texts, DispatchAdvisor.Advice advice) {
+    static List<Option> options(CaseTexts texts, DispatchAdvisor.Advice advice) {
         List<Option> options = new ArrayList<>();
         for (DispatchAdvisor.WorkerSuggestion s : advice.workers()) {
             String name = s.worker().name().in(texts.messages().locale());

@@ -8,6 +8,8 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import org.gridcommand.ui.shared.CaseTexts;
+import org.gridcommand.ui.shared.Dialogs;
 
 /**
  * Asks for the note or reason an action needs (feed back, rework, escalate; void, suspend). One line:
@@ -16,8 +18,8 @@ import javafx.scene.layout.VBox;
 public final class NoteDialog extends Dialog<String> {
     private final TextField note = new TextField();
 
-    public NoteDialog(QueueTexts texts, Node near, String title, String header, String prompt, boolean required) {
-        QueueDialogs.prepare(this, near);
+    public NoteDialog(CaseTexts texts, Node near, String title, String header, String prompt, boolean required) {
+        Dialogs.prepare(this, near);
         setTitle(title);
         setHeaderText(header);
         note.setId("triage-note");
@@ -32,7 +34,7 @@ public final class NoteDialog extends Dialog<String> {
         box.setPadding(new Insets(12));
         getDialogPane().setContent(box);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        QueueDialogs.labelButtons(this, texts);
+        Dialogs.labelButtons(this, texts);
         Node ok = getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("triage-note-ok");
         Runnable check = () -> {

@@ -9,6 +9,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.gridcommand.ui.shared.CaseTexts;
 
 /** The queue's shortcut list over the queue itself (F1 or ?), closed with Esc or F1 again. */
 public final class QueueHelpOverlay extends StackPane {
@@ -18,7 +19,7 @@ public final class QueueHelpOverlay extends StackPane {
 
     private final List<Shortcut> shortcuts;
 
-    public QueueHelpOverlay(QueueTexts texts) {
+    public QueueHelpOverlay(CaseTexts texts) {
         setId("queue-help");
         getStyleClass().add("queue-help");
         shortcuts = shortcuts(texts);
@@ -61,7 +62,7 @@ public final class QueueHelpOverlay extends StackPane {
         return shortcuts;
     }
 
-    static List<Shortcut> shortcuts(QueueTexts texts) {
+    static List<Shortcut> shortcuts(CaseTexts texts) {
         List<Shortcut> out = new ArrayList<>();
         out.add(new Shortcut(Triage.NEW_HOTLINE_CASE.keyName(), texts.get("help.NEW_HOTLINE_CASE")));
         for (Triage t : Triage.values()) {

@@ -12,6 +12,7 @@ import org.gridcommand.cases.CaseStateMachine;
 import org.gridcommand.cases.DispatchAdvisor;
 import org.gridcommand.cases.TransitionRefused;
 import org.gridcommand.duty.DutyService;
+import org.gridcommand.ui.shared.CaseTexts;
 
 /**
  * Runs the queue's verbs on the selected case: checks the life cycle first (a refused verb says why in the
@@ -26,7 +27,7 @@ public final class TriageController {
     private final CaseService cases;
     private final DispatchAdvisor advisor;
     private final DutyService duty;
-    private final QueueTexts texts;
+    private final CaseTexts texts;
     private final Node near;
     private Runnable afterAction = () -> { };
     private boolean busy;

@@ -21,6 +21,7 @@ import org.gridcommand.geo.Datum;
 import org.gridcommand.testing.CurrentThreadUiExecutor;
 import org.gridcommand.testing.ManualClock;
 import org.gridcommand.ui.queue.CaseQueueViewModel;
+import org.gridcommand.ui.queue.CaseRow;
 import org.gridcommand.ui.queue.QueueTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,8 +70,8 @@ class UrgentCamerasTest {
         List<Case> shownElsewhere = new CopyOnWriteArrayList<>();
         CaseQueueViewModel model = CaseQueueViewModel.forContext(context, new CurrentThreadUiExecutor());
         model.listenTo(context.changes());
-        UrgentCameras.watch(model.urgentAlerts(), configured.settings(), shownHere::add);
-        UrgentCameras.watch(model.urgentAlerts(), VideoSettings.DEFAULTS, shownElsewhere::add);
+        UrgentCameras.watch(model.urgentAlerts(), CaseRow::source, configured.settings(), shownHere::add);
+        UrgentCameras.watch(model.urgentAlerts(), CaseRow::source, VideoSettings.DEFAULTS, shownElsewhere::add);
         model.reload();
         assertThat(model.loadedProperty().get()).as("the queue has loaded").isTrue();
         assertThat(model.rows()).isNotEmpty();

@@ -26,9 +26,9 @@ import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
 import org.gridcommand.geo.Datum;
 import org.gridcommand.testing.ManualClock;
-import org.gridcommand.ui.queue.Choice;
+import org.gridcommand.ui.shared.Choice;
 import org.gridcommand.ui.queue.QueueTestSupport;
-import org.gridcommand.ui.queue.QueueTexts;
+import org.gridcommand.ui.shared.CaseTexts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -44,7 +44,7 @@ import org.testfx.framework.junit5.Start;
 class IntakeFormTest {
     private static Path dataDir;
     private static AppContext context;
-    private static QueueTexts texts;
+    private static CaseTexts texts;
     private StackPane root;
     private IntakeDialog lastOpened;
 
@@ -53,7 +53,7 @@ class IntakeFormTest {
         dataDir = Files.createTempDirectory("gc-intake-form");
         context = AppContext.openDemo(dataDir, Locale.ENGLISH, ManualClock.dutyAfternoon());
         context.duty().signOn(new Operator("Zhao Min", Role.DUTY_OFFICER));
-        texts = new QueueTexts(context.messages(), context.categories(), context.district(), context.zone());
+        texts = new CaseTexts(context.messages(), context.categories(), context.district(), context.zone());
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package org.gridcommand.ui.queue;
+package org.gridcommand.ui.shared;
 
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;

@@ -1,4 +1,4 @@
-package org.gridcommand.ui.queue;
+package org.gridcommand.ui.shared;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +24,7 @@ import org.gridcommand.sla.SlaView;
  * Display text for cases, shared by the table, the detail pane, the dispatch list and the urgent banner, so
  * a case reads the same everywhere. Immutable after construction: rows are built on background threads.
  */
-public final class QueueTexts {
+public final class CaseTexts {
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DAY_HH_MM = DateTimeFormatter.ofPattern("MM-dd HH:mm");
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -36,7 +36,7 @@ public final class QueueTexts {
     private final Map<String, SmallGrid> grids = new HashMap<>();
     private final Map<String, GridWorker> workers = new HashMap<>();
 
-    public QueueTexts(Messages text, CategoryDictionary categories, District district, ZoneId zone) {
+    public CaseTexts(Messages text, CategoryDictionary categories, District district, ZoneId zone) {
         this.text = text;
         this.categories = categories;
         this.zone = zone;

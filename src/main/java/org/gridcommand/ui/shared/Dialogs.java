@@ -1,4 +1,4 @@
-package org.gridcommand.ui.queue;
+package org.gridcommand.ui.shared;
 
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -8,8 +8,8 @@ import javafx.scene.control.Dialog;
 import javafx.stage.Modality;
 
 /** Shared set-up of the queue's dialogs: owned by the console window, styled like it. */
-public final class QueueDialogs {
-    private QueueDialogs() {
+public final class Dialogs {
+    private Dialogs() {
     }
 
     /** Owner and stylesheets come from the node's scene, so the dialog sits over the console and looks like it. */
@@ -28,7 +28,7 @@ public final class QueueDialogs {
      * OK and Cancel in the console's language: JavaFX names its standard buttons after the JVM's locale,
      * which on a Chinese seat set to English (or the reverse) is not the language the officer chose.
      */
-    public static void labelButtons(Dialog<?> dialog, QueueTexts texts) {
+    public static void labelButtons(Dialog<?> dialog, CaseTexts texts) {
         if (dialog.getDialogPane().lookupButton(ButtonType.OK) instanceof Button ok) {
             ok.setText(texts.get("dialog.ok"));
         }
