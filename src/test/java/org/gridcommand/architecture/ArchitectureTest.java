@@ -63,6 +63,22 @@ class ArchitectureTest {
             .as("the parts of the console (queue, intake, alert, map, video …) form a graph without cycles");
 
     @ArchTest
+    static final ArchRule videoAndFxReachNoOuterLayer = noClasses()
+            .that().resideInAnyPackage("org.gridcommand.video..", "org.gridcommand.fx..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.gridcommand.ui..", "org.gridcommand.app..",
+                    "org.gridcommand.store..", "org.gridcommand.cli..", "org.gridcommand.bench..",
+                    "org.gridcommand.demo..")
+            .as("video uses fx and the domain only; fx uses nothing of ours");
+
+    @ArchTest
+    static final ArchRule demoSeedsThroughTheStoreOnly = noClasses()
+            .that().resideInAPackage("org.gridcommand.demo..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.gridcommand.ui..", "org.gridcommand.app..",
+                    "org.gridcommand.cli..", "org.gridcommand.bench..", "org.gridcommand.video..",
+                    "org.gridcommand.fx..")
+            .as("the demo seed uses the store and the domain only");
+
+    @ArchTest
     static final ArchRule tilesReadOnlyTheirArchive = noClasses()
             .that().resideInAPackage("org.gridcommand.tiles..")
             .should().dependOnClassesThat().resideInAnyPackage("org.gridcommand.store..", "org.gridcommand.ui..",
