@@ -54,10 +54,7 @@ class MqttFeedSourceTest {
                 d.ack().run();
                 acknowledged.add(text(d));
             }
-            // The one pause left on purpose: nothing tells when a manual PUBACK has reached the broker (paho's API
-            // has no token for it, and close() does not wait for it: without the pause 6 of 20 runs saw acknowledged
-            // messages come again). Waiting for a broker round trip behind the PUBACKs needs MqttFeedSource's client.
-            Thread.sleep(300);
+            // close() waits for a broker round trip behind the PUBACKs (see MqttFeedSource.flushAcknowledgements).
         }
 
         // Third connection: everything not acknowledged comes again, nothing acknowledged does.
