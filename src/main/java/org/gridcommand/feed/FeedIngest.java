@@ -582,15 +582,27 @@ public final class FeedIngest implements AutoCloseable {
         }
     }
 
+    /**
+     * What makes two deliveries of one batch the same message. Reports are settled by the case intake (idempotent
+     * by report id), everything else by a receipt keyed by sender and id, so the two never share a key: a report
+     * that reuses its sender's fix id (a protocol slip) must still open its case, as it does when the two arrive
+     * in different batches, instead of being acknowledged as the fix's repeat.
+     */
+    private record TwinKey(boolean report, MessageKey message) {
+        static TwinKey receipted(MessageKey message) {
+            return message == null ? null : new TwinKey(false, message);
+        }
+    }
+
     /** A batch parsed: its items in arrival order. */
     private record Batch(List<Item> items) {
         static Batch parse(List<FeedDelivery> deliveries, Parser parser, LastFixes lastFixes) {
             List<Item> items = new ArrayList<>(deliveries.size());
-            Map<MessageKey, Item> firsts = new HashMap<>();
+            Map<TwinKey, Item> firsts = new HashMap<>();
             for (FeedDelivery d : deliveries) {
                 ParseOutcome outcome = parser.parse(d);
                 if (outcome instanceof ParseOutcome.Rejected r) {
-                    MessageKey key = MessageKey.of(r.quarantined());
+                    TwinKey key = TwinKey.receipted(MessageKey.of(r.quarantined()));
                     Item twin = key == null ? null : firsts.get(key);
                     Item item = new Item(d, null, r.quarantined(), twin);
                     if (twin == null && key != null) {
@@ -599,7 +611,8 @@ public final class FeedIngest implements AutoCloseable {
                     items.add(item);
                 } else if (outcome instanceof ParseOutcome.Accepted a) {
                     FieldMessage m = a.message();
-                    MessageKey key = MessageKey.of(m);
+                    TwinKey key = m instanceof FieldReport ? new TwinKey(true, MessageKey.of(m))
+                            : TwinKey.receipted(MessageKey.of(m));
                     Item twin = firsts.get(key);
                     Item item = new Item(d, m, null, twin);
                     // A twin: the same message twice in one batch, a redelivery that overtook the ack.

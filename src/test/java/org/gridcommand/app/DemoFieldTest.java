@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.gridcommand.feed.FeedIngest;
 import org.gridcommand.feed.SensorRegistry;
+import org.gridcommand.testing.Wait;
 import org.junit.jupiter.api.Test;
 
 /** The console's own field (no broker) on a real H2 demo store, started twice as a console restarted is. */
@@ -39,13 +41,7 @@ class DemoFieldTest {
         }
     }
 
-    private static void waitUntil(FieldFeed feed, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out; feed " + feed.stats());
-            }
-            Thread.sleep(20);
-        }
+    private static void waitUntil(FieldFeed feed, BooleanSupplier condition) {
+        Wait.until(() -> "the feed settles; feed " + feed.stats(), Duration.ofMinutes(1), condition);
     }
 }

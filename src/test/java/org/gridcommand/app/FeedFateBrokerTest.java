@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.gridcommand.feed.FeedIngest;
 import org.gridcommand.feed.FeedParser;
@@ -31,6 +30,7 @@ import org.gridcommand.feed.mqtt.MqttPublisher;
 import org.gridcommand.feed.mqtt.MqttSettings;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.testing.SwitchableFeedStore;
+import org.gridcommand.testing.Wait;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -163,13 +163,7 @@ class FeedFateBrokerTest {
                 + "\"lat\":%.7f}", id, w.id(), at.truncatedTo(ChronoUnit.MILLIS), FeedTestSeats.place(context, w).lon(), lat);
     }
 
-    private static void waitUntil(String what, BooleanSupplier condition, Seat seat) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what + "; " + seat.ingest.health());
-            }
-            Thread.sleep(10);
-        }
+    private static void waitUntil(String what, BooleanSupplier condition, Seat seat) {
+        Wait.until(() -> what + "; " + seat.ingest.health(), Duration.ofMinutes(1), condition);
     }
 }

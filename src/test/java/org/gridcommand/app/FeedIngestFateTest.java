@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.gridcommand.cases.Case;
@@ -38,6 +37,7 @@ import org.gridcommand.feed.SensorAlarms;
 import org.gridcommand.feed.SensorRegistry;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.testing.SwitchableFeedStore;
+import org.gridcommand.testing.Wait;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -228,6 +228,29 @@ class FeedIngestFateTest {
         assertThat(ofA.id()).isNotEqualTo(ofB.id());
     }
 
+    @Test
+    void aReportThatReusesItsSendersFixIdInTheSameBatchStillOpensItsCase() throws Exception {
+        startIngest();
+        GridWorker w = context.district().gridWorkers().get(43);
+        String id = "slip-" + System.nanoTime();
+        GridWorker other = context.district().gridWorkers().get(44);
+        List<FeedDelivery> deliveries = List.of(
+                delivery(FeedTopic.Kind.GPS, other.id(), fix(id + "-first", other, NOW.minusSeconds(30),
+                        FeedTestSeats.place(context, other).lat())),
+                delivery(FeedTopic.Kind.GPS, w.id(), fix(id, w, NOW.minusSeconds(20), FeedTestSeats.place(context, w).lat())),
+                delivery(FeedTopic.Kind.REPORT, w.id(), report(id, w, NOW.minusSeconds(10))));
+        // The first commit is held until all are queued, so the fix and the report are parsed as one batch: the
+        // case this guards against.
+        store.holdFirstCommit();
+        deliveries.forEach(ingest::offer);
+        store.releaseFirstCommit();
+        waitUntil("all acknowledged", () -> acked.size() == 3);
+
+        assertThat(context.database().feed().received(List.of(new MessageKey(w.id(), id)))).hasSize(1);
+        assertThat(context.database().cases().findByReportId(w.id() + "/" + id)).isPresent();
+        assertThat(ingest.stats().duplicates()).isZero();
+    }
+
     // ---------------------------------------------------------------- messages
 
     private FeedDelivery delivery(FeedTopic.Kind kind, String sender, String payload) {
@@ -255,13 +278,7 @@ class FeedIngestFateTest {
         return keys;
     }
 
-    private void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what + "; " + ingest.health());
-            }
-            Thread.sleep(10);
-        }
+    private void waitUntil(String what, BooleanSupplier condition) {
+        Wait.until(() -> what + "; " + ingest.health(), Duration.ofMinutes(1), condition);
     }
 }

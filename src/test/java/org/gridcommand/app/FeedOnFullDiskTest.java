@@ -27,6 +27,7 @@ import org.gridcommand.feed.mqtt.MqttSettings;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.store.SmallDisk;
+import org.gridcommand.testing.Wait;
 import org.gridcommand.ui.feed.FeedStatusModel;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -152,14 +153,7 @@ class FeedOnFullDiskTest {
         }
     }
 
-    private static void waitUntil(FieldFeed feed, String what, Duration limit, BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!holds(condition)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what + "; " + feed.health());
-            }
-            Thread.sleep(20);
-        }
+    private static void waitUntil(FieldFeed feed, String what, Duration limit, BooleanSupplier condition) {
+        Wait.until(() -> what + "; " + feed.health(), limit, () -> holds(condition));
     }
 }

@@ -32,6 +32,7 @@ import org.gridcommand.feed.mqtt.MqttPublisher;
 import org.gridcommand.feed.mqtt.MqttSettings;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.GridWorker;
+import org.gridcommand.testing.Wait;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -281,15 +282,9 @@ class FieldFeedFuzzTest {
         return oneLine.length() <= 150 ? oneLine : oneLine.substring(0, 149) + "…";
     }
 
-    private static void waitUntil(FieldFeed feed, String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what + "; feed " + feed.stats() + ", backlog "
-                        + feed.backlog() + ", health " + feed.health());
-            }
-            Thread.sleep(50);
-        }
+    private static void waitUntil(FieldFeed feed, String what, BooleanSupplier condition) {
+        Wait.until(() -> what + "; feed " + feed.stats() + ", backlog " + feed.backlog() + ", health " + feed.health(),
+                Duration.ofMinutes(5), condition);
     }
 
     // ================================================================ the steady valid stream

@@ -34,6 +34,7 @@ import org.gridcommand.feed.mqtt.MqttPublisher;
 import org.gridcommand.feed.mqtt.MqttSettings;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.GridWorker;
+import org.gridcommand.testing.Wait;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -171,14 +172,7 @@ class FieldFeedOversizedFloodTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    private static void waitUntil(FieldFeed feed, String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what + "; feed " + feed.stats() + ", health "
-                        + feed.health());
-            }
-            Thread.sleep(20);
-        }
+    private static void waitUntil(FieldFeed feed, String what, BooleanSupplier condition) {
+        Wait.until(() -> what + "; feed " + feed.stats() + ", health " + feed.health(), Duration.ofMinutes(2), condition);
     }
 }

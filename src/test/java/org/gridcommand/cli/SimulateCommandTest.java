@@ -3,6 +3,7 @@ package org.gridcommand.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.gridcommand.feed.LastFixes;
 import org.gridcommand.feed.ParseOutcome;
 import org.gridcommand.feed.SensorRegistry;
 import org.gridcommand.grid.District;
+import org.gridcommand.testing.Wait;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -56,10 +58,8 @@ class SimulateCommandTest {
             long published = Long.parseLong(run.out().replaceAll("(?s).*done: (\\d+) messages.*", "$1"));
             // 10 status messages and 10 x 20 fixes at one every 30 s, plus the odd report or alarm.
             assertThat(published).isBetween(200L, 260L);
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (received.size() < published && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            Wait.until(() -> "every published message heard: " + received.size() + " of " + published,
+                    Duration.ofSeconds(30), () -> received.size() >= published);
             assertThat(received).hasSize((int) published);
         } finally {
             listener.disconnect();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ import org.gridcommand.feed.Quarantined;
 import org.gridcommand.feed.SensorRegistry;
 import org.gridcommand.feed.mqtt.MqttSettings;
 import org.gridcommand.feed.mqtt.PahoThreads;
+import org.gridcommand.testing.Wait;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -193,13 +195,7 @@ class SimulateTwiceIntoASeatTest {
         return Math.round(degrees * 1e7);
     }
 
-    private static void waitUntil(Supplier<String> what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting until " + what.get());
-            }
-            Thread.sleep(50);
-        }
+    private static void waitUntil(Supplier<String> what, BooleanSupplier condition) {
+        Wait.until(what, Duration.ofMinutes(1), condition);
     }
 }
