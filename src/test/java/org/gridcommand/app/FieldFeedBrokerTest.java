@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.gridcommand.feed.mqtt.MqttPublisher;
 import org.gridcommand.feed.mqtt.MqttSettings;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.SmallGrid;
+import org.gridcommand.testing.Wait;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -230,13 +232,7 @@ class FieldFeedBrokerTest {
         };
     }
 
-    private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting until " + what + "; feed " + feed.stats());
-            }
-            Thread.sleep(20);
-        }
+    private static void waitUntil(String what, BooleanSupplier condition) {
+        Wait.until(() -> what + "; feed " + feed.stats(), Duration.ofMinutes(2), condition);
     }
 }

@@ -33,6 +33,6 @@ public final class FieldFeedChild {
                 FeedTopic.subscription(context.district().adminCode())));
         System.out.println("READY");
         System.out.flush();
-        Thread.sleep(Long.MAX_VALUE);
+        new java.util.concurrent.CountDownLatch(1).await(); // until the parent kills this seat: that is the test
     }
 }

@@ -62,6 +62,51 @@ public final class Wait {
         }
     }
 
+    /**
+     * True once {@code condition} holds, false if it still does not at the deadline: for callers that assert
+     * with a message of their own (the state, counts) rather than fail here.
+     */
+    public static boolean within(Duration limit, BooleanSupplier condition) {
+        try {
+            until("", limit, condition);
+            return true;
+        } catch (AssertionError timedOut) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw timedOut;
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Checks that something does not happen: {@code invariant} is polled through the whole {@code window} and the
+     * test fails at the first poll where it no longer holds, saying when. The window is the one place a test
+     * spends a fixed time, because absence (no frame while detached, no reconnect after clear) has no state to
+     * wait for; it is as short as the thing observed allows.
+     */
+    public static void holdsThroughout(String what, Duration window, BooleanSupplier invariant) {
+        long start = System.nanoTime();
+        long end = start + window.toNanos();
+        long poll = FIRST_POLL_MILLIS;
+        while (true) {
+            if (!invariant.getAsBoolean()) {
+                throw new AssertionError("no longer true after " + (System.nanoTime() - start) / 1_000_000 + " ms of "
+                        + seconds(window) + ": " + what);
+            }
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                Thread.sleep(Math.min(poll, Math.max(1, left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while checking that " + what, e);
+            }
+            poll = Math.min(LONGEST_POLL_MILLIS, poll * 2);
+        }
+    }
+
     private static String seconds(Duration limit) {
         return limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
     }

@@ -26,8 +26,9 @@ final class LiveStreams {
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);
         try {
             Process process = builder.start();
-            // A missing encoder or bad option shows up at once; fail here rather than as "no frames".
-            Thread.sleep(300);
+            // A missing encoder or bad option ends ffmpeg at once; fail here rather than as "no frames". A
+            // healthy ffmpeg never exits, so this waits out the 300 ms only when all is well.
+            assertThat(process.waitFor(300, java.util.concurrent.TimeUnit.MILLISECONDS)).as("ffmpeg exited at once").isFalse();
             assertThat(process.isAlive()).as("ffmpeg exited: %s", process.isAlive() ? "" : process.exitValue()).isTrue();
             return process;
         } catch (java.io.IOException e) {

@@ -81,14 +81,16 @@ final class VideoFx {
 
     /** Polls until the condition holds; returns false on timeout instead of throwing, for a clear assert. */
     static boolean waitUntil(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(50);
+        return org.gridcommand.testing.Wait.within(timeout, condition);
+    }
+
+    /** How many samples of the tile's picture now differ from {@code earlier}; for lambdas that poll the picture. */
+    static long differingFrom(int[] earlier, VideoTile tile) {
+        try {
+            return differingSamples(earlier, sample(tile));
+        } catch (Exception e) {
+            throw new AssertionError("could not sample the picture: " + e, e);
         }
-        return condition.getAsBoolean();
     }
 
     /** The tile state read on the FX thread, for polling from the test thread; null if the FX thread is stuck. */

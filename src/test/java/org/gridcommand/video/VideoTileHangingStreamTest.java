@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.gridcommand.testing.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,11 +93,14 @@ class VideoTileHangingStreamTest extends LiveVideoTest {
         assertThat(onFx(hanging::getReconnectAttempts)).isZero();
         assertThat(waitUntil(VideoFx.FX_TIMEOUT, () -> engine.openPlayers() == 1))
                 .as("only the neighbour's player is left: %d", engine.openPlayers()).isTrue();
-        // A released player may still be closing its connection; after that, nobody calls the camera again.
-        Thread.sleep(2000);
+        // A released player may still be closing its connection, which the camera cannot tell from a dial: for
+        // the first two seconds (four times the back-off's first step) the tile must only stay idle; after that,
+        // nobody calls the camera again.
+        Wait.holdsThroughout("the cleared tile stays idle while its released player winds down", Duration.ofSeconds(2),
+                () -> VideoFx.state(hanging) == TileState.IDLE);
         int connectionsAfterClear = connections.get();
-        Thread.sleep(2000);
-        assertThat(connections.get()).as("no reconnects after clear").isEqualTo(connectionsAfterClear);
+        Wait.holdsThroughout("no reconnects after clear", Duration.ofSeconds(2),
+                () -> connections.get() == connectionsAfterClear);
         assertThat(onFx(hanging::getState)).isEqualTo(TileState.IDLE);
         assertThat(onFx(hanging::getReconnectAttempts)).isZero();
     }

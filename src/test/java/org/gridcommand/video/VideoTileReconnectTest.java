@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javax.imageio.ImageIO;
+import org.gridcommand.testing.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,8 +88,8 @@ class VideoTileReconnectTest extends LiveVideoTest {
 
         // While lost, no new pictures: libVLC may redisplay its last one, but the picture does not move.
         int[] frozen = VideoFx.sample(tile);
-        Thread.sleep(300);
-        assertThat(VideoFx.differingSamples(frozen, VideoFx.sample(tile))).as("picture frozen while lost").isZero();
+        Wait.holdsThroughout("the picture stays frozen while lost", Duration.ofMillis(300),
+                () -> VideoFx.differingFrom(frozen, tile) == 0);
 
         // The camera comes back on the same address.
         ffmpeg = LiveStreams.startUdp(port);
@@ -186,11 +187,11 @@ class VideoTileReconnectTest extends LiveVideoTest {
         }
     }
 
+    /** True once two samples of the picture differ within two seconds (a live picture moves every frame). */
     private static boolean pictureMoves(VideoTile tile) {
         try {
             int[] first = VideoFx.sample(tile);
-            Thread.sleep(200);
-            return VideoFx.differingSamples(first, VideoFx.sample(tile)) > 0;
+            return Wait.within(Duration.ofSeconds(2), () -> VideoFx.differingFrom(first, tile) > 0);
         } catch (Exception | AssertionError e) {
             return false;
         }

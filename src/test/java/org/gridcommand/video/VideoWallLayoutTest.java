@@ -130,8 +130,8 @@ class VideoWallLayoutTest extends LiveVideoTest {
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);
         try {
             Process process = builder.start();
-            Thread.sleep(300);
-            assertThat(process.isAlive()).as("ffmpeg exited").isTrue();
+            // A missing encoder or bad option ends ffmpeg at once; a healthy one never exits.
+            assertThat(process.waitFor(300, java.util.concurrent.TimeUnit.MILLISECONDS)).as("ffmpeg exited at once").isFalse();
             return process;
         } catch (java.io.IOException e) {
             throw new AssertionError("ffmpeg not runnable (sudo apt-get install ffmpeg): " + e.getMessage(), e);
