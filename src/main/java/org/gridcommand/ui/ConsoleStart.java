@@ -10,6 +10,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import org.gridcommand.app.AppContext;
 import org.gridcommand.fx.FxThread;
+import org.gridcommand.fx.Fonts;
 import org.gridcommand.video.VideoEngine;
 
 /**
@@ -89,7 +90,8 @@ public final class ConsoleStart implements AutoCloseable {
         CountDownLatch started = new CountDownLatch(1);
         try {
             Platform.startup(() -> {
-                Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+                // The binary form of the same theme: read, not parsed (the text form is 170 KB of CSS to parse at start).
+                Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheetBSS());
                 started.countDown();
             });
         } catch (IllegalStateException alreadyRunning) {
@@ -98,6 +100,25 @@ public final class ConsoleStart implements AutoCloseable {
         if (!started.await(1, TimeUnit.MINUTES)) {
             throw new IllegalStateException("JavaFX did not start within a minute");
         }
+        warmUpFonts();
+    }
+
+    /**
+     * Font configuration and the CJK font files are the first text's cost (fontconfig, FreeType opening a 20 MB
+     * collection): paid here, on a thread of its own while the store opens, instead of on the FX thread while
+     * the window is built. Fonts may be made on any thread.
+     */
+    private static void warmUpFonts() {
+        newThread("gc-start-fonts", () -> {
+            try {
+                javafx.scene.text.Font.getDefault();
+                Fonts.bold(14);
+                Fonts.of(javafx.scene.text.FontWeight.NORMAL, 14);
+            } catch (RuntimeException e) {
+                // Only a head start: the window loads what it needs itself.
+                System.getLogger(ConsoleStart.class.getName()).log(System.Logger.Level.DEBUG, "font warm-up failed", e);
+            }
+        });
     }
 
     /** Closes libVLC and the store once they are up, whether or not the window ever opened. */

@@ -235,7 +235,8 @@ public final class ConsoleWindow {
         });
         statusBar.addItem(handoverWaiting);
         if (!context.isDrill()) {
-            handover.offerAtSignOn(operator, handoverWaiting::setVisible);
+            // Once the queue's rows are on screen: the check builds the handover service, which they do not wait for.
+            afterRowsShown(() -> handover.offerAtSignOn(operator, handoverWaiting::setVisible));
         }
 
         // Overdue cases are escalated in their trail by the application while this console is open (scanned off
@@ -442,6 +443,40 @@ public final class ConsoleWindow {
         if ("case".equals(event.entity())) {
             ui.onUiThread(queueModel::reload);
         }
+    }
+
+    /** Runs {@code work} on the FX thread once the queue's first rows have been drawn. */
+    private void afterRowsShown(Runnable work) {
+        if (queueModel.loadedProperty().get()) {
+            afterFirstFrame(work);
+            return;
+        }
+        queueModel.loadedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean loaded) {
+                if (loaded) {
+                    queueModel.loadedProperty().removeListener(this);
+                    afterFirstFrame(work);
+                }
+            }
+        });
+    }
+
+    /** Runs {@code work} on the FX thread once this console's window has drawn its first frames. */
+    private void afterFirstFrame(Runnable work) {
+        if (root.getScene() != null) {
+            FxThread.afterPulses(root.getScene(), 2, work);
+            return;
+        }
+        root.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> o, Scene was, Scene scene) {
+                if (scene != null) {
+                    root.sceneProperty().removeListener(this);
+                    FxThread.afterPulses(scene, 2, work);
+                }
+            }
+        });
     }
 
     private Node region(String id, String title, Label subtitle, Region content) {

@@ -107,7 +107,7 @@ public class VideoTile extends StackPane {
     private final ImageView video = new ImageView();
     private final TileOverlay overlay;
     // The wall clock of the overlay, "lost since" and snapshot names; intervals use System.nanoTime().
-    private final Clock wallClock = Clock.systemUTC();
+    private final Clock wallClock;
     /** The overlay clock shows the district's time, like the status bar, whatever zone the seat's OS is in. */
     private ZoneId clockZone = ZoneId.systemDefault();
     private final Timeline clock = new Timeline(new KeyFrame(Duration.millis(250), e -> tickClock()));
@@ -141,7 +141,13 @@ public class VideoTile extends StackPane {
     private Instant pictureAt;
 
     public VideoTile(VideoEngine engine, Function<String, String> text) {
+        this(engine, text, Clock.systemUTC());
+    }
+
+    /** @param wallClock the clock of the overlay, "lost since" and snapshot times (a test's own clock) */
+    public VideoTile(VideoEngine engine, Function<String, String> text, Clock wallClock) {
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
         this.overlay = new TileOverlay(text);
         this.healthMachine = new TileHealthMachine(System::nanoTime, wallClock, new TileHealthMachine.Player() {
             @Override

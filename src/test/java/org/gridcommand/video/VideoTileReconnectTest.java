@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javax.imageio.ImageIO;
+import org.gridcommand.testing.ManualClock;
 import org.gridcommand.testing.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,11 @@ class VideoTileReconnectTest extends LiveVideoTest {
         int port = LiveStreams.freeUdpPort();
         ffmpeg = LiveStreams.startUdp(port);
         List<TileHealth> reports = new CopyOnWriteArrayList<>();
+        // The tile's clock is the test's, moved a minute on at the kill: "lost since" is checked on it without
+        // reading the real time.
+        ManualClock clock = ManualClock.dutyAfternoon();
         VideoTile tile = onFx(() -> {
-            VideoTile t = new VideoTile(engine, VideoFx.KEYS);
+            VideoTile t = new VideoTile(engine, VideoFx.KEYS, clock);
             t.setHealthPolicy(HealthPolicy.DEFAULT.withStallTimeout(STALL));
             t.setOnHealthChange(reports::add);
             return t;
@@ -58,15 +62,17 @@ class VideoTileReconnectTest extends LiveVideoTest {
 
         // The camera dies without a word.
         LiveStreams.kill(ffmpeg);
-        Instant killedAt = Instant.now();
+        Instant afterKill = clock.advance(Duration.ofMinutes(1));
         long killed = System.nanoTime();
 
         assertThat(waitUntil(STALL.plusSeconds(2), () -> VideoFx.state(tile) == TileState.SIGNAL_LOST))
                 .as("state %.1f s after the kill: %s", (System.nanoTime() - killed) / 1e9, VideoFx.state(tile))
                 .isTrue();
         Instant lostSince = onFx(tile::getLostSince);
-        assertThat(lostSince).as("lost since = the last picture, around the kill")
-                .isBetween(killedAt.minusSeconds(2), Instant.now());
+        // The tile dates the last picture on its clock, back from the moment it noticed the stall by the time
+        // since that picture: so on the test's clock, at least the stall limit before the clock's present moment.
+        assertThat(lostSince).as("lost since = the last picture, dated on the tile's (the test's) clock")
+                .isBetween(afterKill.minus(STALL).minusSeconds(5), afterKill.minus(STALL));
         String shown = onFx(() -> ((Label) tile.lookup(".video-tile-state")).getText());
         assertThat(shown).isEqualTo("Signal lost since "
                 + DateTimeFormatter.ofPattern("HH:mm:ss").format(lostSince.atZone(ZoneId.systemDefault())));

@@ -87,8 +87,17 @@ public final class QueueBenchmark {
                           String probeClass, long seed) {
     }
 
+    /**
+     * @param baselineMedian the median start of the baseline runs (the JVM's default compiler thresholds), or NaN
+     *                       when the starts were not run in fresh JVMs with thresholds of their own
+     */
     public record Result(long storedCases, int openCases, int queueRows, double[] startSeconds, double startMedian,
-                         double[] operationMillis, double p50, double p95, double max) {
+                         double baselineMedian, double[] operationMillis, double p50, double p95, double max) {
+    }
+
+    /** The compiler options {@code packaging/java-options} sets; the baseline starts run without them. */
+    static boolean isCompilerThreshold(String jvmArgument) {
+        return jvmArgument.startsWith("-XX:Tier4");
     }
 
     private final Consumer<String> out;
@@ -104,16 +113,30 @@ public final class QueueBenchmark {
 
         double[] starts = new double[o.runs()];
         for (int i = 0; i < o.runs(); i++) {
-            StartTimes t = o.freshJvm() ? startInFreshJvm(o) : startOnce(o.dataDir(), o.locale(), 0);
+            StartTimes t = o.freshJvm() ? startInFreshJvm(o, true) : startOnce(o.dataDir(), o.locale(), 0);
             starts[i] = t.fromProcessStart() / 1e3;
             out.accept(String.format(Locale.ROOT, "start run %d of %d%s: %.2f s (%s)", i + 1, o.runs(),
                     o.freshJvm() ? " (fresh JVM)" : " (same JVM)", starts[i], t.breakdown()));
         }
         double median = Percentiles.of(starts, 50);
+        // The same starts with the JVM's default thresholds for its optimising compiler, in this run: what the
+        // launcher's compiler options are worth on this machine.
+        double baseline = Double.NaN;
+        if (o.freshJvm() && ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(QueueBenchmark::isCompilerThreshold)) {
+            double[] base = new double[o.runs()];
+            for (int i = 0; i < o.runs(); i++) {
+                StartTimes t = startInFreshJvm(o, false);
+                base[i] = t.fromProcessStart() / 1e3;
+                out.accept(String.format(Locale.ROOT, "baseline start run %d of %d (fresh JVM, default compiler "
+                        + "thresholds): %.2f s (%s)", i + 1, o.runs(), base[i], t.breakdown()));
+            }
+            baseline = Percentiles.of(base, 50);
+        }
 
         FilterSortRun fs = filterAndSort(o);
         double[] ms = fs.millis();
-        return new Result(seeded[0], (int) seeded[1], fs.rows(), starts, median, ms, Percentiles.of(ms, 50),
+        return new Result(seeded[0], (int) seeded[1], fs.rows(), starts, median, baseline, ms, Percentiles.of(ms, 50),
                 Percentiles.of(ms, 95), Arrays.stream(ms).max().orElse(0));
     }
 
@@ -203,13 +226,15 @@ public final class QueueBenchmark {
 
     // ---------------------------------------------------------------- (a) start
 
-    private StartTimes startInFreshJvm(Options o) throws IOException, InterruptedException {
+    /** @param compilerThresholds keep this JVM's compiler thresholds; false: the JVM's defaults (the baseline) */
+    private StartTimes startInFreshJvm(Options o, boolean compilerThresholds) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
                 "java").toString()));
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             // A debugger or agent of this JVM must not be cloned into the child (it would fight for the port).
-            if (!arg.startsWith("-agentlib") && !arg.startsWith("-javaagent") && !arg.startsWith("-Xrunjdwp")) {
+            if (!arg.startsWith("-agentlib") && !arg.startsWith("-javaagent") && !arg.startsWith("-Xrunjdwp")
+                    && (compilerThresholds || !isCompilerThreshold(arg))) {
                 command.add(arg);
             }
         }

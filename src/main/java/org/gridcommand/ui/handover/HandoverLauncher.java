@@ -13,13 +13,16 @@ import org.gridcommand.fx.UiExecutor;
 /**
  * The console's way into the handover: Ctrl+H opens it, and when an officer signs on while the previous shift's
  * handover waits, it opens by itself. The service reads the console's camera board, so the context builds it
- * for this console ({@link AppContext#handoverService}).
+ * for this console ({@link AppContext#handoverService}) when it is first needed: that reads the shift and policy
+ * files and builds the grid index, work the console's start does not wait for (the check at sign-on runs it in
+ * the background).
  */
 public final class HandoverLauncher {
     private static final System.Logger LOG = System.getLogger(HandoverLauncher.class.getName());
 
     private final AppContext context;
-    private final HandoverService service;
+    private final CameraStatusBoard cameraStatus;
+    private HandoverService service;
     private final Supplier<Scene> scene;
     private final UiExecutor ui;
     private HandoverView open;
@@ -28,10 +31,14 @@ public final class HandoverLauncher {
         this.context = context;
         this.scene = scene;
         this.ui = ui;
-        this.service = context.handoverService(cameraStatus);
+        this.cameraStatus = cameraStatus;
     }
 
-    public HandoverService service() {
+    /** The service, built on first use (on whichever thread asks first). */
+    public synchronized HandoverService service() {
+        if (service == null) {
+            service = context.handoverService(cameraStatus);
+        }
         return service;
     }
 
@@ -42,7 +49,7 @@ public final class HandoverLauncher {
             return open;
         }
         Scene s = scene.get();
-        open = new HandoverView(new HandoverViewModel(service, context.messages(), context.zone(), ui), context.messages(),
+        open = new HandoverView(new HandoverViewModel(service(), context.messages(), context.zone(), ui), context.messages(),
                 context.zone(), s == null ? null : s.getWindow(), s == null ? List.of() : s.getStylesheets());
         open.show();
         return open;
@@ -69,7 +76,7 @@ public final class HandoverLauncher {
     }
 
     private void checkPending(java.util.function.Consumer<Boolean> waiting) {
-        ui.background(() -> service.pending().isPresent(), waiting,
+        ui.background(() -> service().pending().isPresent(), waiting,
                 error -> LOG.log(System.Logger.Level.WARNING, "could not check for a pending shift handover", error));
     }
 }

@@ -29,6 +29,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import java.util.List;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.gridcommand.app.AppContext;
@@ -520,6 +521,11 @@ public final class CaseQueueView extends StackPane {
         priority.setPrefWidth(100);
         channel.setPrefWidth(125);
         major.setPrefWidth(180);
+        // A choice box's computed minimum width styles and measures its whole popup menu (every choice): at
+        // start that was a fifth of the console's first CSS pass. Its fixed width is its minimum.
+        for (ChoiceBox<?> box : List.of(state, priority, channel, major)) {
+            box.setMinWidth(Region.USE_PREF_SIZE);
+        }
         FlowPane bar = new FlowPane(8, 4, labelled("queue.filter.state", state), labelled("queue.filter.priority", priority),
                 labelled("queue.filter.channel", channel), labelled("queue.filter.category", major), grid, textFilter,
                 clear, hint);

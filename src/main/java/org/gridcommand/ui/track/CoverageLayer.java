@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -42,7 +43,8 @@ public final class CoverageLayer {
 
     private final FeedStore store;
     private final District district;
-    private final GridLocator locator;
+    /** The grid index is built on first use, off the FX thread: the console's start does not wait for it. */
+    private final Supplier<GridLocator> locator;
     private final ZoneId zone;
     private final Clock clock;
     private final Messages text;
@@ -58,7 +60,7 @@ public final class CoverageLayer {
     public CoverageLayer(AppContext context, GridMapView map, UiExecutor ui) {
         this.store = context.feedStore();
         this.district = context.district();
-        this.locator = context.locateService().locator();
+        this.locator = context.locateService()::locator;
         this.zone = context.zone();
         this.clock = context.clock();
         this.text = context.messages();
@@ -129,7 +131,7 @@ public final class CoverageLayer {
 
     private synchronized PatrolCoverage patrolCoverage() {
         if (coverage == null) {
-            coverage = new PatrolCoverage(district, locator, CoverageSettings.DEFAULTS);
+            coverage = new PatrolCoverage(district, locator.get(), CoverageSettings.DEFAULTS);
         }
         return coverage;
     }

@@ -93,8 +93,13 @@ public final class VideoWallPanel extends BorderPane {
 
         setTop(toolbar());
         setCenter(wall);
-        setRight(cameraList);
         BorderPane.setMargin(cameraList, new Insets(0, 0, 0, 4));
+        // The list joins the panel when first shown: the console's start does not style a list it does not show.
+        listToggle.selectedProperty().addListener((o, was, shown) -> {
+            if (shown && getRight() != cameraList) {
+                setRight(cameraList);
+            }
+        });
 
         CameraDrag.installDropTarget(wall, model::camera, model::assign);
         sceneProperty().addListener((o, was, scene) -> {
