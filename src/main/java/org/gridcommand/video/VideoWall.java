@@ -1,5 +1,6 @@
 package org.gridcommand.video;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,7 @@ public class VideoWall extends GridPane {
     private static final double GAP = 4;
 
     private final VideoEngine engine;
+    private final Clock wallClock;
     private final Function<String, String> text;
     // Every tile made so far; the first layout.size() are on the wall.
     private final List<VideoTile> made = new ArrayList<>();
@@ -58,7 +60,17 @@ public class VideoWall extends GridPane {
         this(engine, text, checkedGrid(rows, cols));
     }
 
+    /** @param wallClock the tiles' clock (overlay, "lost since", snapshot times): a test's own clock */
+    public VideoWall(VideoEngine engine, Function<String, String> text, int rows, int cols, Clock wallClock) {
+        this(engine, text, checkedGrid(rows, cols), wallClock);
+    }
+
     public VideoWall(VideoEngine engine, Function<String, String> text, WallLayout layout) {
+        this(engine, text, layout, Clock.systemUTC());
+    }
+
+    public VideoWall(VideoEngine engine, Function<String, String> text, WallLayout layout, Clock wallClock) {
+        this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.text = Objects.requireNonNull(text, "text");
         getStyleClass().add("video-wall");
@@ -284,7 +296,7 @@ public class VideoWall extends GridPane {
     }
 
     private VideoTile newTile() {
-        VideoTile tile = new VideoTile(engine, text);
+        VideoTile tile = new VideoTile(engine, text, wallClock);
         tile.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         // Small minimums let a 4x4 wall fit a laptop screen.
         tile.setMinSize(0, 0);

@@ -8,7 +8,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +34,8 @@ import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.ui.video.TileSelection;
 import org.gridcommand.ui.video.WallCameraStatus;
 import org.gridcommand.ui.video.evidence.SnapshotToCase;
+import org.gridcommand.testing.ManualClock;
+import org.gridcommand.testing.SteadyClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +49,8 @@ import org.junit.jupiter.api.Test;
 class EvidenceSnapshotLiveTest extends LiveVideoTest {
     private static final Operator OFFICER = new Operator("Sun Li", Role.DUTY_OFFICER);
     private static final String CAMERA_ID = "44040200001320000077";
+    /** The store's and the wall's clock: it moves in real time from a fixed moment, never read off the wall clock. */
+    private static final SteadyClock CLOCK = SteadyClock.startingAt(ManualClock.DUTY_AFTERNOON);
     private static Path dataDir;
     private static AppContext context;
     private Process ffmpeg;
@@ -55,7 +58,7 @@ class EvidenceSnapshotLiveTest extends LiveVideoTest {
     @BeforeAll
     static void openDemoStore() throws Exception {
         dataDir = Files.createTempDirectory("gc-evidence-live");
-        context = AppContext.openDemo(dataDir, Locale.ENGLISH, Clock.systemUTC());
+        context = AppContext.openDemo(dataDir, Locale.ENGLISH, CLOCK);
         context.duty().signOn(OFFICER);
     }
 
@@ -75,7 +78,7 @@ class EvidenceSnapshotLiveTest extends LiveVideoTest {
     private static Case openFire() {
         var grid = context.district().smallGrids().get(30);
         var inside = grid.area().getInteriorPoint();
-        Instant reported = Clock.systemUTC().instant().minusSeconds(600);
+        Instant reported = CLOCK.instant().minusSeconds(600);
         Case fire = Case.builder().id(Ulid.next()).channel(Channel.HOTLINE).categoryCode("0601")
                 .location(new GeoPoint(inside.getX(), inside.getY())).smallGridCode(grid.code().value())
                 .address("test address").description("smoke from a window").priority(Priority.URGENT)
@@ -93,7 +96,7 @@ class EvidenceSnapshotLiveTest extends LiveVideoTest {
         Path spool = dataDir.resolve("evidence-spool");
         EvidenceService evidence = new EvidenceService(context.database().evidence(), context.duty(),
                 context.clock(), context.zone());
-        VideoWall wall = onFx(() -> new VideoWall(engine, VideoFx.KEYS, 1, 1));
+        VideoWall wall = onFx(() -> new VideoWall(engine, VideoFx.KEYS, 1, 1, CLOCK));
         SnapshotToCase action = onFx(() -> {
             wall.setHealthPolicy(HealthPolicy.DEFAULT.withStallTimeout(Duration.ofSeconds(2)));
             WallCameraStatus.attach(wall, board);
@@ -110,7 +113,7 @@ class EvidenceSnapshotLiveTest extends LiveVideoTest {
                 .as("frames rendered: %d, ffmpeg alive: %s", tile.framesRendered(), ffmpeg.isAlive()).isTrue();
         assertThat(board.status(CAMERA_ID).state()).isEqualTo(CameraStatus.State.ONLINE);
 
-        Instant before = Instant.now();
+        Instant before = CLOCK.instant();
         CompletableFuture<Evidence> done = onFx(action::run);
         Evidence attached = done.get(30, TimeUnit.SECONDS);
 
@@ -118,7 +121,8 @@ class EvidenceSnapshotLiveTest extends LiveVideoTest {
         assertThat(attached.cameraId()).isEqualTo(CAMERA_ID);
         assertThat(attached.cameraName()).isEqualTo("East gate");
         assertThat(attached.operatorName()).isEqualTo("Sun Li");
-        assertThat(attached.takenAt()).isBetween(before.minusSeconds(5), Instant.now());
+        // The time of the picture taken (the latest frame), so up to a moment before the action.
+        assertThat(attached.takenAt()).isBetween(before.minusSeconds(5), CLOCK.instant());
         byte[] png = context.database().evidence().content(attached.id());
         assertThat(EvidenceService.sha256(png)).isEqualTo(attached.sha256());
         BufferedImage picture = ImageIO.read(new ByteArrayInputStream(png));
