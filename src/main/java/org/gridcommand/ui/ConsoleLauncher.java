@@ -65,7 +65,7 @@ public final class ConsoleLauncher {
                             return;
                         }
                         try {
-                            open(ready.context(), options, ready.video(), operator, status, closed, field);
+                            open(ready, options, operator, status, closed, field);
                         } catch (RuntimeException e) {
                             LOG.log(System.Logger.Level.ERROR, "console failed to open", e);
                             status.set(1);
@@ -122,8 +122,10 @@ public final class ConsoleLauncher {
         closed.countDown();
     }
 
-    private static void open(AppContext context, ConsoleOptions options, VideoEngine videoEngine, Operator operator,
+    private static void open(ConsoleStart.Ready ready, ConsoleOptions options, Operator operator,
                              AtomicInteger status, CountDownLatch closed, AtomicReference<AutoCloseable> field) {
+        AppContext context = ready.context();
+        VideoEngine videoEngine = ready.video();
         Messages text = context.messages();
         ReadOnlyObjectWrapper<Operator> onDuty = new ReadOnlyObjectWrapper<>();
         ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper(text.get("connection.localOnly"));
@@ -138,7 +140,7 @@ public final class ConsoleLauncher {
         });
 
         ConsoleWindow window = new ConsoleWindow(context, videoEngine, onDuty.getReadOnlyProperty(),
-                connection.getReadOnlyProperty(), UiExecutor.fx());
+                connection.getReadOnlyProperty(), UiExecutor.fx(), ready.settings());
         Stage stage = new Stage();
         stage.setTitle(text.get("app.title"));
         Scene scene = new Scene(window.root(), options.width(), options.height());

@@ -22,11 +22,12 @@ import org.gridcommand.video.VideoEngine;
  * <p>Whatever has started is released by {@link #close()}, also when the other part failed.
  */
 public final class ConsoleStart implements AutoCloseable {
-    /** What the console window needs. */
-    public record Ready(AppContext context, VideoEngine video) {
+    /** What the console window needs: the store, libVLC, and the settings files read beside the store. */
+    public record Ready(AppContext context, VideoEngine video, ConsoleSettings settings) {
     }
 
     private final CompletableFuture<AppContext> context;
+    private volatile ConsoleSettings settings;
     private final CompletableFuture<VideoEngine> video;
     private final CompletableFuture<Ready> ready;
     private final long beganAt = System.nanoTime();
@@ -37,6 +38,8 @@ public final class ConsoleStart implements AutoCloseable {
         this.context = CompletableFuture.supplyAsync(() -> {
             try {
                 AppContext opened = openStore.call();
+                // Read here, not on the FX thread while the window is built.
+                settings = ConsoleSettings.read(opened.dataDir());
                 storeOpenAt = System.nanoTime();
                 return opened;
             } catch (Exception e) {
@@ -49,7 +52,7 @@ public final class ConsoleStart implements AutoCloseable {
             videoReadyAt = System.nanoTime();
             return engine;
         }, runnable -> newThread("gc-start-video", runnable));
-        this.ready = context.thenCombine(video, Ready::new);
+        this.ready = context.thenCombine(video, (opened, engine) -> new Ready(opened, engine, settings));
     }
 
     /** Starts opening the store (with {@code openStore}) and libVLC, each on its own thread, and returns at once. */

@@ -80,7 +80,7 @@ public final class ConsoleWindow {
     private final VideoWallPanel videoWallPanel;
     // Signal status of every camera the wall has shown; the camera list reads it.
     private final CameraStatusBoard cameraStatus = new CameraStatusBoard();
-    private String wallSettingsProblem;
+    private final FeedAlertSettings feedAlerts;
     private final Runnable unsubscribe;
     private final OverdueNotifier overdueNotifier;
     private final Runnable stopOverdueNotices;
@@ -105,7 +105,14 @@ public final class ConsoleWindow {
      */
     public ConsoleWindow(AppContext context, VideoEngine videoEngine, ObservableValue<Operator> operator,
                          ObservableValue<String> connection, UiExecutor ui) {
+        this(context, videoEngine, operator, connection, ui, ConsoleSettings.read(context.dataDir()));
+    }
+
+    /** @param settings the settings files, read before (off the FX thread: {@link ConsoleStart}) */
+    public ConsoleWindow(AppContext context, VideoEngine videoEngine, ObservableValue<Operator> operator,
+                         ObservableValue<String> connection, UiExecutor ui, ConsoleSettings settings) {
         this.context = context;
+        this.feedAlerts = settings.feedAlerts();
         this.ui = ui;
         this.text = context.messages();
         Locale locale = text.locale();
@@ -142,7 +149,7 @@ public final class ConsoleWindow {
             }
         });
 
-        WallSettings wallSettings = loadWallSettings();
+        WallSettings wallSettings = settings.wall();
         videoWall = new VideoWall(videoEngine, text::get, wallSettings.startLayout());
         videoWall.setClockZone(context.zone());
         videoWall.setStreamSizing(wallSettings.streamSizing());
@@ -153,8 +160,8 @@ public final class ConsoleWindow {
         CameraDrag.installMapSource(mapWorkspace.map());
         videoInfo = new Label(videoEngine.available() ? text.get("video.subtitle")
                 : text.get("video.unavailable.short"));
-        if (wallSettingsProblem != null) {
-            videoInfo.setText(text.format("video.wall.settingsProblem", wallSettingsProblem));
+        if (settings.wallProblem() != null) {
+            videoInfo.setText(text.format("video.wall.settingsProblem", settings.wallProblem()));
         }
         Node videoRegion = region("video-region", text.get("video.title"), videoInfo, videoWallPanel);
 
@@ -169,7 +176,7 @@ public final class ConsoleWindow {
         snapshot.setCaseSource(() -> queueModel.selectedCaseProperty().get());
         snapshot.messageProperty().addListener((o, was, now) -> videoInfo.setText(now));
         videoWallPanel.addToolbarItem(snapshot.button());
-        VideoSettings.Loaded videoSettings = VideoSettings.load(context.dataDir());
+        VideoSettings.Loaded videoSettings = settings.video();
         videoSettings.problem().ifPresent(videoInfo::setText);
         urgentCameras = UrgentCameras.watch(queueModel.urgentAlerts(), CaseRow::source, videoSettings.settings(),
                 this::showCamerasFor);
@@ -298,18 +305,6 @@ public final class ConsoleWindow {
         return cameraStatus;
     }
 
-    /** The wall's settings from assets; a broken file costs the custom layouts, not the wall. */
-    private WallSettings loadWallSettings() {
-        try {
-            return WallSettings.loadDefault();
-        } catch (RuntimeException e) {
-            System.getLogger(ConsoleWindow.class.getName()).log(System.Logger.Level.WARNING,
-                    "video wall settings unreadable; using the built-in layouts", e);
-            wallSettingsProblem = e.getMessage();
-            return WallSettings.DEFAULTS;
-        }
-    }
-
     /** Puts the cameras nearest the most pressing open case on the wall (the demo's starting view). */
     private void showCamerasNearTopCase() {
         queueModel.rows().stream().map(CaseRow::source)
@@ -363,7 +358,7 @@ public final class ConsoleWindow {
      */
     public void attachFeed(FieldFeed fieldFeed) {
         this.feed = fieldFeed;
-        FeedStatusModel model = new FeedStatusModel(text, context.zone(), context.clock(), feedAlertSettings(),
+        FeedStatusModel model = new FeedStatusModel(text, context.zone(), context.clock(), feedAlerts,
                 new FeedStatusModel.StoreWords(failure -> FailureWords.of(text, failure),
                         failure -> FailureWords.headline(text, failure)));
         feedStatus = new FeedStatusLink(fieldFeed, model);
@@ -381,18 +376,6 @@ public final class ConsoleWindow {
     /** The field feed's line in the status bar, or null before {@link #attachFeed}. */
     public FeedStatusLink feedStatus() {
         return feedStatus;
-    }
-
-    /** When the feed's trouble alerts the officer ({@code assets/feed/health.json}); a broken file costs its values only. */
-    private static FeedAlertSettings feedAlertSettings() {
-        try {
-            return FeedAlertSettings.loadDefault();
-        } catch (RuntimeException e) {
-            System.getLogger(ConsoleWindow.class.getName()).log(System.Logger.Level.WARNING,
-                    "field feed alert settings unreadable (" + e.getMessage() + "); alerting after "
-                            + FeedStatusModel.BUILT_IN.unacknowledgedAlert().toSeconds() + " s");
-            return FeedStatusModel.BUILT_IN;
-        }
     }
 
     /** Opens the field feed's quarantine view (no-op without a feed). */

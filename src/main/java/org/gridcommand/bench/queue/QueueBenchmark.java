@@ -39,6 +39,7 @@ import org.gridcommand.duty.Role;
 import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.grid.GridWorker;
 import org.gridcommand.grid.SmallGrid;
+import org.gridcommand.ui.ConsoleSettings;
 import org.gridcommand.ui.ConsoleStart;
 import org.gridcommand.fx.FxThread;
 import org.gridcommand.fx.UiExecutor;
@@ -318,7 +319,7 @@ public final class QueueBenchmark {
             CompletableFuture<Stage> shown = new CompletableFuture<>();
             Platform.runLater(() -> {
                 try {
-                    Window w = openConsole(ready.context(), ready.video(), marks);
+                    Window w = openConsole(ready.context(), ready.video(), ready.settings(), marks);
                     shown.complete(w.stage());
                     CaseQueueViewModel model = w.queue().model();
                     Runnable whenLoaded = () -> {
@@ -526,14 +527,14 @@ public final class QueueBenchmark {
     }
 
     private static Window openConsole(AppContext context, VideoEngine engine) {
-        return openConsole(context, engine, new long[2]);
+        return openConsole(context, engine, ConsoleSettings.read(context.dataDir()), new long[2]);
     }
 
     /** marks[0]: the window is built; marks[1]: the stage is shown. */
-    private static Window openConsole(AppContext context, VideoEngine engine, long[] marks) {
+    private static Window openConsole(AppContext context, VideoEngine engine, ConsoleSettings settings, long[] marks) {
         ConsoleWindow console = new ConsoleWindow(context, engine,
                 new ReadOnlyObjectWrapper<>(new Operator("bench", Role.DUTY_OFFICER)),
-                new ReadOnlyStringWrapper("local store only"), UiExecutor.fx());
+                new ReadOnlyStringWrapper("local store only"), UiExecutor.fx(), settings);
         Stage stage = new Stage();
         Scene scene = new Scene(console.root(), WIDTH, HEIGHT);
         scene.getStylesheets().add(ConsoleWindow.class.getResource("console.css").toExternalForm());
