@@ -250,6 +250,19 @@ public final class ConsoleWindow {
         // the FX thread, a drill's on its own store); the queue's notice strip only shows what it is told.
         stopOverdueNotices = context.overdueWatch().subscribe(overdueNotifier::announce);
         releaseOverdueWatch = context.overdueWatch().hold();
+
+        // The keyboard starts in the queue, where the officer's keys (A accept, D dispatch, N new case…) work;
+        // JavaFX would give it to the first field it finds, the map's search. Not if the officer has already
+        // put it elsewhere by the first frame.
+        afterFirstFrame(this::focusQueueIfUntouched);
+    }
+
+    private void focusQueueIfUntouched() {
+        Scene scene = root.getScene();
+        Node owner = scene == null ? null : scene.getFocusOwner();
+        if (owner == null || owner == mapWorkspace.lookup("#map-search")) {
+            queueView.table().requestFocus();
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import org.gridcommand.app.AppContext;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
+import org.gridcommand.testing.FxWait;
 import org.gridcommand.ui.map.GridMapView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +60,13 @@ class ConsoleWindowTest {
             assertThat(node.getLayoutBounds().getWidth()).as(id + " width").isGreaterThan(100);
             assertThat(node.getLayoutBounds().getHeight()).as(id + " height").isGreaterThan(20);
         }
+    }
+
+    @Test
+    void theKeyboardStartsInTheQueueNotInTheMapSearch(FxRobot robot) {
+        TableView<?> table = robot.lookup("#case-queue-table").queryAs(TableView.class);
+        FxWait.until("the queue table holds the keyboard", java.time.Duration.ofSeconds(10),
+                () -> table.getScene().getFocusOwner() == table);
     }
 
     @Test

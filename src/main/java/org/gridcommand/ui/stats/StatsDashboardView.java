@@ -129,6 +129,13 @@ public final class StatsDashboardView {
         model.figuresProperty().addListener((o, was, now) -> show(now));
         Scene scene = new Scene(root, 1500, 950);
         scene.getStylesheets().addAll(stylesheets);
+        // Read-only: Esc closes it and the keyboard goes back to the console, as with every secondary window.
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                e.consume();
+                stage.close();
+            }
+        });
         stage.setScene(scene);
         stage.setTitle(text.get("statsdash.window.title"));
         if (owner != null) {

@@ -120,6 +120,18 @@ class StatsDashboardTest {
     }
 
     @Test
+    void escClosesTheDashboard(FxRobot robot) {
+        AtomicReference<StatsDashboardView> view = new AtomicReference<>();
+        robot.interact(() -> view.set(StatsDashboardView.open(seat.context(), window.root().getScene(), UiExecutor.fx())));
+        robot.interact(() -> view.get().stage().requestFocus());
+        org.gridcommand.testing.FxWait.until("the dashboard has the keyboard", java.time.Duration.ofSeconds(10),
+                () -> view.get().stage().isFocused());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        org.gridcommand.testing.FxWait.until("Esc closed the dashboard", java.time.Duration.ofSeconds(10),
+                () -> !view.get().stage().isShowing());
+    }
+
+    @Test
     void theMonthlyReportIsBuiltFromTheDashboardWithItsProgressShown(FxRobot robot) throws Exception {
         AtomicReference<StatsDashboardView> view = new AtomicReference<>();
         robot.interact(() -> view.set(StatsDashboardView.open(seat.context(), window.root().getScene(), UiExecutor.fx())));
