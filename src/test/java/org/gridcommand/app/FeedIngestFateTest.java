@@ -232,7 +232,7 @@ class FeedIngestFateTest {
     void aReportThatReusesItsSendersFixIdInTheSameBatchStillOpensItsCase() throws Exception {
         startIngest();
         GridWorker w = context.district().gridWorkers().get(43);
-        String id = "slip-" + System.nanoTime();
+        String id = "slip-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         GridWorker other = context.district().gridWorkers().get(44);
         List<FeedDelivery> deliveries = List.of(
                 delivery(FeedTopic.Kind.GPS, other.id(), fix(id + "-first", other, NOW.minusSeconds(30),

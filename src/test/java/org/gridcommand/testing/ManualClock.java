@@ -31,7 +31,7 @@ public final class ManualClock extends Clock {
         this.zone = zone;
     }
 
-    /** A clock standing at {@link #DUTY_AFTERNOON} (zone UTC, as {@code Clock.systemUTC()}) until the test moves it. */
+    /** A clock standing at {@link #DUTY_AFTERNOON} (zone UTC) until the test moves it. */
     public static ManualClock dutyAfternoon() {
         return new ManualClock(DUTY_AFTERNOON);
     }
