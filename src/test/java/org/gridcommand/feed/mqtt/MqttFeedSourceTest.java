@@ -101,7 +101,12 @@ class MqttFeedSourceTest {
         MqttClient publisher = new MqttClient(BROKER, "gc-test-pub-" + UUID.randomUUID().toString().substring(0, 8),
                 new MemoryPersistence(),
                 org.gridcommand.feed.mqtt.PahoThreads.forClient("test"));
-        publisher.connect();
+        // Room for every message in flight: paho completes a QoS 1 publish on its PUBACK a moment before it
+        // counts it out of flight, so even one-at-a-time publishing can meet the default limit of 10
+        // ("Too many publishes in progress", seen once in a clean-clone run).
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMaxInflight(Math.max(10, count));
+        publisher.connect(options);
         for (int i = 0; i < count; i++) {
             publisher.publish(topicRoot + "/gps/w1", ("m" + i).getBytes(StandardCharsets.UTF_8), 1, false);
         }
