@@ -1,6 +1,8 @@
 package org.gridcommand.app;
 
 import java.nio.file.Path;
+import org.gridcommand.alarm.AlarmService;
+import org.gridcommand.alarm.AlarmSettings;
 import org.gridcommand.evidence.EvidenceService;
 import org.gridcommand.plans.LogNotificationChannel;
 import org.gridcommand.plans.PlanLibrary;
@@ -151,6 +153,17 @@ public final class AppContext implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    private AlarmService alarms;
+
+    /** The alarm centre's acknowledgements and rules (read from assets on first use, off the start's path). */
+    public synchronized AlarmService alarms() {
+        if (alarms == null) {
+            alarms = new AlarmService(database.alarmAcks(), duty, clock,
+                    AlarmSettings.loadDefault());
+        }
+        return alarms;
     }
 
     /** Emergency plans of this store's cases (Exercise CAP alerts in a drill). */

@@ -40,7 +40,6 @@ import org.gridcommand.common.ChangeEvent;
 import org.gridcommand.common.Messages;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.geo.GeoPoint;
-import org.gridcommand.ui.alert.OverdueNotifier;
 import org.gridcommand.fx.FxThread;
 import org.gridcommand.fx.UiExecutor;
 import org.gridcommand.ui.workspace.MapWorkspace;
@@ -82,7 +81,6 @@ public final class ConsoleWindow {
     private final CameraStatusBoard cameraStatus = new CameraStatusBoard();
     private final FeedAlertSettings feedAlerts;
     private final Runnable unsubscribe;
-    private final OverdueNotifier overdueNotifier;
     private final Runnable stopOverdueNotices;
     private final Runnable releaseOverdueWatch;
     private final StatusBar statusBar;
@@ -132,7 +130,6 @@ public final class ConsoleWindow {
                 () -> text.format("queue.subtitle", queueModel.openCountProperty().get(), queueModel.rows().size()),
                 queueModel.openCountProperty(), queueModel.rows()));
         Node queueRegion = region("queue-region", text.get("queue.title"), queueInfo, queueView);
-        overdueNotifier = queueView.overdueNotifier();
         // casesProperty changes only when cases change; rows() is rebuilt by the 30 s SLA refresh too, and
         // the map must not redraw for that.
         queueModel.casesProperty().addListener((o, was, cases) -> {
@@ -178,7 +175,7 @@ public final class ConsoleWindow {
         videoWallPanel.addToolbarItem(snapshot.button());
         VideoSettings.Loaded videoSettings = settings.video();
         videoSettings.problem().ifPresent(videoInfo::setText);
-        urgentCameras = UrgentCameras.watch(queueModel.urgentAlerts(), CaseRow::source, videoSettings.settings(),
+        urgentCameras = UrgentCameras.watch(queueModel.urgentArrivals(), CaseRow::source, videoSettings.settings(),
                 this::showCamerasFor);
 
         planModel = new PlanPanelModel(context.plans(), text, context.clock(), context.zone(), ui);
@@ -247,8 +244,9 @@ public final class ConsoleWindow {
         }
 
         // Overdue cases are escalated in their trail by the application while this console is open (scanned off
-        // the FX thread, a drill's on its own store); the queue's notice strip only shows what it is told.
-        stopOverdueNotices = context.overdueWatch().subscribe(overdueNotifier::announce);
+        // the FX thread, a drill's on its own store). The alarm list follows the SLA itself; an escalation only
+        // makes it look again now rather than at its next 30-second refresh.
+        stopOverdueNotices = context.overdueWatch().subscribe(notice -> ui.onUiThread(queueModel::refreshSla));
         releaseOverdueWatch = context.overdueWatch().hold();
 
         // The keyboard starts in the queue, where the officer's keys (A accept, D dispatch, N new case…) work;

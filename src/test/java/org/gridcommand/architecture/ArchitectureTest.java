@@ -29,7 +29,7 @@ class ArchitectureTest {
         "org.gridcommand.directory..", "org.gridcommand.cases..", "org.gridcommand.duty..", "org.gridcommand.search..",
         "org.gridcommand.sla..", "org.gridcommand.cap..", "org.gridcommand.feed..", "org.gridcommand.evidence..",
         "org.gridcommand.plans..", "org.gridcommand.stats..", "org.gridcommand.wall..", "org.gridcommand.drill..",
-        "org.gridcommand.handover..", "org.gridcommand.debrief..", "org.gridcommand.report..",
+        "org.gridcommand.handover..", "org.gridcommand.debrief..", "org.gridcommand.report..", "org.gridcommand.alarm..",
     };
 
     @ArchTest

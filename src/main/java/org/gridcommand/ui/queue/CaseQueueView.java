@@ -41,10 +41,9 @@ import org.gridcommand.cases.IntakeResult;
 import org.gridcommand.common.ChangeBus;
 import org.gridcommand.sla.SlaView;
 import org.gridcommand.app.CaseCapExport;
-import org.gridcommand.sla.OverdueNotice;
 import org.gridcommand.ui.alert.AlertTone;
-import org.gridcommand.ui.alert.OverdueNotifier;
-import org.gridcommand.ui.alert.UrgentBanner;
+import org.gridcommand.alarm.Alarm;
+import org.gridcommand.ui.alert.AlarmBanner;
 import org.gridcommand.ui.intake.IntakeDialog;
 import org.gridcommand.ui.shared.CaseTexts;
 import org.gridcommand.ui.shared.Choice;
@@ -63,8 +62,9 @@ public final class CaseQueueView extends StackPane {
     private final CaseTexts texts;
     private final TableView<CaseRow> table = new TableView<>();
     private final TextField textFilter = new TextField();
-    private final UrgentBanner banner;
-    private final OverdueNotifier overdue;
+    private final AlarmBanner banner;
+    /** The chime's beat: a repeat is due while an urgent alarm waits unacknowledged. */
+    private final javafx.animation.Timeline chimeBeat;
     private final VBox main;
     private QueueHelpOverlay help;
     private final CaseDetailViewModel detailModel;
@@ -85,32 +85,22 @@ public final class CaseQueueView extends StackPane {
         setId("case-queue");
         getStyleClass().add("case-queue");
 
-        banner = new UrgentBanner(texts.get("urgent.view"), texts.get("urgent.dismiss"));
-        banner.setOnView(() -> {
-            model.viewUrgentAlert();
-            table.requestFocus();
-        });
-        banner.setOnDismiss(model::dismissUrgentAlert);
-        model.urgentAlerts().addListener((ListChangeListener<CaseRow>) c -> {
-            boolean added = false;
-            while (c.next()) {
-                added |= c.wasAdded() && !c.wasReplaced();
-            }
+        banner = new AlarmBanner(texts.get("alarm.open"), texts.get("alarm.acknowledge"));
+        banner.setOnOpen(this::openTopAlarm);
+        banner.setOnAcknowledge(this::acknowledgeTopAlarm);
+        model.alarms().addListener((ListChangeListener<Alarm>) c -> {
             showBanner();
-            if (added) {
-                alertSound.run();
-            }
+            chimeIfDue();
         });
-
-        overdue = new OverdueNotifier(texts.get("overdue.title"), texts.get("overdue.open"),
-                texts.get("overdue.dismiss"));
-        overdue.setTexts(this::describeOverdue, n -> texts.format("overdue.more", n));
-        overdue.setOnOpen(n -> {
-            model.selectCase(n.caseId());
-            table.requestFocus();
-        });
-        // The rows are rebuilt on each load and SLA refresh: the notice's case words and overrun follow them.
-        model.rows().addListener((ListChangeListener<CaseRow>) c -> overdue.refresh());
+        chimeBeat = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
+                e -> {
+                    // The strip's countdown moves on by the second; the list itself only on loads and refreshes.
+                    if (banner.isVisible()) {
+                        showBanner();
+                    }
+                    chimeIfDue();
+                }));
+        chimeBeat.setCycleCount(javafx.animation.Animation.INDEFINITE);
 
         Label message = new Label();
         message.setId("queue-message");
@@ -150,7 +140,7 @@ public final class CaseQueueView extends StackPane {
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         problem.visibleProperty().bind(problem.managedProperty());
 
-        main = new VBox(banner, overdue, filterBar(), message, problem, split);
+        main = new VBox(banner, filterBar(), message, problem, split);
         main.setMinSize(0, 0);
         getChildren().add(main);
         setMinSize(0, 0);
@@ -162,9 +152,11 @@ public final class CaseQueueView extends StackPane {
         sceneProperty().addListener((o, was, now) -> {
             if (now == null) {
                 model.stopSlaRefresh();
+                chimeBeat.stop();
                 detailModel.dispose();
             } else if (was == null) {
                 model.startSlaRefresh();
+                chimeBeat.play();
                 detailModel.listenTo(changes);
             }
         });
@@ -184,21 +176,16 @@ public final class CaseQueueView extends StackPane {
         return detailModel;
     }
 
-    public UrgentBanner banner() {
+    /** The alarm centre's strip: the most pressing unacknowledged alarm. */
+    public AlarmBanner banner() {
         return banner;
     }
 
-    /** The supervisor's overdue notice strip (the console feeds it and runs its scan). */
-    public OverdueNotifier overdueNotifier() {
-        return overdue;
-    }
-
     /**
-     * Adds a notice to the alarm strip above the queue, under the urgent banner and before the overdue notices
-     * (the field feed's trouble): the strip shows and hides itself.
+     * Adds a notice under the alarm strip (the field feed's trouble): the notice shows and hides itself.
      */
     public void addNotice(Region notice) {
-        main.getChildren().add(main.getChildren().indexOf(overdue), notice);
+        main.getChildren().add(main.getChildren().indexOf(banner) + 1, notice);
     }
 
     /** The shortcut list, made the first time it is asked for (it is rarely needed, and not at start). */
@@ -229,7 +216,7 @@ public final class CaseQueueView extends StackPane {
         model.setOnOpenOnMap(handler);
     }
 
-    /** Replaces the urgent-case chime (tests count calls; a silent seat passes a no-op). */
+    /** Replaces the urgent-alarm chime (tests count calls; a silent seat passes a no-op). */
     public void setAlertSound(Runnable sound) {
         alertSound = sound == null ? () -> { } : sound;
     }
@@ -300,17 +287,25 @@ public final class CaseQueueView extends StackPane {
         }
     }
 
-    /** O: selects the case of the oldest overdue notice and takes the notice down. */
-    public void openOverdueNotice() {
-        if (!overdue.openHead()) {
-            model.showMessage(texts.get("overdue.none"), false);
+    /** O: selects the top alarm's case and acknowledges the alarm. */
+    public void openTopAlarm() {
+        if (model.openTopAlarm()) {
+            table.requestFocus();
+        } else {
+            model.showMessage(texts.get("alarm.none"), false);
         }
     }
 
-    /** Shift+O: takes the oldest overdue notice down. */
-    public void dismissOverdueNotice() {
-        if (!overdue.dismissHead()) {
-            model.showMessage(texts.get("overdue.none"), false);
+    /** Shift+O: acknowledges the top alarm without leaving the selected case. */
+    public void acknowledgeTopAlarm() {
+        if (!model.acknowledgeTopAlarm()) {
+            model.showMessage(texts.get("alarm.none"), false);
+        }
+    }
+
+    private void chimeIfDue() {
+        if (model.chimeDue()) {
+            alertSound.run();
         }
     }
 
@@ -348,23 +343,35 @@ public final class CaseQueueView extends StackPane {
         return file.toPath();
     }
 
-    /** The notice in words: stage, category, grid, due time and how far over, from the loaded case if any. */
-    private String describeOverdue(OverdueNotice n) {
-        Case c = null;
-        for (CaseRow row : model.rows()) {
-            if (row.id().equals(n.caseId())) {
-                c = row.source();
-                break;
-            }
-        }
+    /** The alarm in words: what, which case (category, grid), and the time that matters now. */
+    private String describeAlarm(Alarm a) {
+        Case c = a.aCase();
         java.time.Instant now = context.clock().instant();
-        java.time.Duration over = java.time.Duration.between(n.due(), now);
-        if (over.compareTo(n.overrun()) < 0) {
-            over = n.overrun();
-        }
-        return texts.format("overdue.notice", texts.get("sla.stage." + n.stage().name()),
-                c == null ? n.caseId() : texts.categoryName(c.categoryCode()), c == null ? "" : texts.gridName(c),
-                texts.shortTime(n.due(), now), texts.duration(over));
+        String category = texts.categoryName(c.categoryCode());
+        String grid = texts.gridName(c);
+        return switch (a.kind()) {
+            case URGENT_UNACCEPTED -> {
+                String reported = texts.shortTime(c.reportedAt(), now);
+                if (a.due() == null) {
+                    yield texts.format("alarm.urgent", category, grid, reported);
+                }
+                yield now.isBefore(a.due())
+                        ? texts.format("alarm.urgent.left", category, grid, reported,
+                        texts.countdown(java.time.Duration.between(now, a.due())))
+                        : texts.format("alarm.urgent.late", category, grid, reported,
+                        texts.countdown(java.time.Duration.between(a.due(), now)));
+            }
+            case OVERDUE -> texts.format("alarm.overdue", texts.get("sla.stage." + a.stage().name()), category, grid,
+                    texts.shortTime(a.due(), now), texts.duration(later(a.overrun(),
+                            java.time.Duration.between(a.due(), now))));
+            case NEAR_DUE -> texts.format("alarm.nearDue", texts.get("sla.stage." + a.stage().name()), category, grid,
+                    texts.shortTime(a.due(), now), texts.duration(java.time.Duration.between(now, a.due()).isNegative()
+                            ? java.time.Duration.ZERO : java.time.Duration.between(now, a.due())));
+        };
+    }
+
+    private static java.time.Duration later(java.time.Duration a, java.time.Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     public void toggleHelp() {
@@ -393,8 +400,6 @@ public final class CaseQueueView extends StackPane {
         if (code == KeyCode.ESCAPE) {
             if (helpShowing()) {
                 toggleHelp();
-            } else if (!model.urgentAlerts().isEmpty()) {
-                model.dismissUrgentAlert();
             } else if (!model.messageProperty().get().isEmpty()) {
                 model.clearMessage();
             } else if (isTyping()) {
@@ -419,9 +424,9 @@ public final class CaseQueueView extends StackPane {
                 help.setVisible(false);
             }
             if (e.isShiftDown()) {
-                dismissOverdueNotice();
+                acknowledgeTopAlarm();
             } else {
-                openOverdueNotice();
+                openTopAlarm();
             }
             return;
         }
@@ -449,15 +454,7 @@ public final class CaseQueueView extends StackPane {
     // ---------------------------------------------------------------- pieces
 
     private void showBanner() {
-        if (model.urgentAlerts().isEmpty()) {
-            banner.show(null, "");
-            return;
-        }
-        CaseRow row = model.urgentAlerts().get(0);
-        Case c = row.source();
-        String when = texts.shortTime(c.reportedAt(), context.clock().instant());
-        banner.show(texts.format("urgent.banner", row.priority(), row.category(), row.grid(), when),
-                model.urgentAlerts().size() > 1 ? texts.format("urgent.more", model.urgentAlerts().size() - 1) : "");
+        banner.show(model.alarms(), this::describeAlarm, n -> texts.format("alarm.more", n));
     }
 
     private static void styleMessage(Label message, boolean error) {

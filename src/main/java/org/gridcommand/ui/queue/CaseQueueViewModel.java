@@ -33,6 +33,11 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.util.Duration;
+import org.gridcommand.alarm.Alarm;
+import org.gridcommand.alarm.AlarmBoard;
+import org.gridcommand.alarm.AlarmChime;
+import org.gridcommand.alarm.AlarmKind;
+import org.gridcommand.alarm.AlarmService;
 import org.gridcommand.app.AppContext;
 import org.gridcommand.app.FailureWords;
 import org.gridcommand.cases.Case;
@@ -49,9 +54,13 @@ import org.gridcommand.ui.shared.CaseTexts;
  *
  * <p>Default order: open first, then SLA urgency (overdue, near due, on time), then priority, then
  * newest. A column the officer sorts by goes in front of that order. The selection follows the case id
- * across reloads, SLA refreshes and filter changes. A case that was not loaded before and arrives open and
- * URGENT is put on {@link #urgentAlerts()}; the cases of the first load are the baseline and never alert.
- * All methods run on the FX thread.
+ * across reloads, SLA refreshes and filter changes.
+ *
+ * <p>The alarm centre's list ({@link #alarms()}) is made from the loaded cases and their SLA on every load and SLA
+ * refresh ({@link AlarmBoard}), less what officers acknowledged (kept in the store through {@link AlarmService}),
+ * so it is the same list in the same order after a restart. A case that was not loaded before and arrives open
+ * and URGENT is also put on {@link #urgentArrivals()} (the wall may show its cameras by itself); the cases of the
+ * first load are the baseline there. All methods run on the FX thread.
  */
 public final class CaseQueueViewModel {
     private static final System.Logger LOG = System.getLogger(CaseQueueViewModel.class.getName());
@@ -76,8 +85,17 @@ public final class CaseQueueViewModel {
     private final ObservableList<CaseRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final FilteredList<CaseRow> filtered = new FilteredList<>(rows);
     private final SortedList<CaseRow> sorted = new SortedList<>(filtered, DEFAULT_ORDER);
-    private final ObservableList<CaseRow> urgentAlerts = FXCollections.observableArrayList();
-    private final ObservableList<CaseRow> readOnlyAlerts = FXCollections.unmodifiableObservableList(urgentAlerts);
+    /** Arrivals kept for late listeners are few: the wall only ever wants the newest. */
+    private static final int ARRIVALS_KEPT = 20;
+    private final ObservableList<CaseRow> urgentArrivals = FXCollections.observableArrayList();
+    private final ObservableList<CaseRow> readOnlyArrivals = FXCollections.unmodifiableObservableList(urgentArrivals);
+    private final ObservableList<Alarm> alarms = FXCollections.observableArrayList();
+    private final ObservableList<Alarm> readOnlyAlarms = FXCollections.unmodifiableObservableList(alarms);
+    private final AlarmService alarmService;
+    private final AlarmChime chime;
+    /** Acknowledged as the store last said, plus those this seat wrote since (or is writing). */
+    private Set<String> acknowledged = Set.of();
+    private final Set<String> acknowledgedHere = new HashSet<>();
 
     private final ObjectProperty<StateFilter> stateFilter = new SimpleObjectProperty<>(this, "stateFilter",
             StateFilter.ALL_TODAY);
@@ -115,8 +133,11 @@ public final class CaseQueueViewModel {
     private Consumer<Case> onOpenOnMap = c -> { };
     private Runnable unsubscribe = () -> { };
 
-    public CaseQueueViewModel(Supplier<List<Case>> loader, CaseRowFactory rowFactory, Clock clock, UiExecutor ui) {
+    public CaseQueueViewModel(Supplier<List<Case>> loader, CaseRowFactory rowFactory, AlarmService alarmService,
+                              Clock clock, UiExecutor ui) {
         this.loader = Objects.requireNonNull(loader, "loader");
+        this.alarmService = Objects.requireNonNull(alarmService, "alarmService");
+        this.chime = new AlarmChime(alarmService.settings().repeatChime());
         this.rowFactory = Objects.requireNonNull(rowFactory, "rowFactory");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ui = Objects.requireNonNull(ui, "ui");
@@ -136,7 +157,7 @@ public final class CaseQueueViewModel {
     public static CaseQueueViewModel forContext(AppContext context, UiExecutor ui) {
         CaseTexts texts = new CaseTexts(context.messages(), context.categories(), context.district(), context.zone());
         CaseQueueViewModel model = new CaseQueueViewModel(context::queueCases,
-                new CaseRowFactory(texts, context.sla()), context.clock(), ui);
+                new CaseRowFactory(texts, context.sla()), context.alarms(), context.clock(), ui);
         model.failureWords = error -> FailureWords.of(context.messages(), error);
         return model;
     }
@@ -169,7 +190,8 @@ public final class CaseQueueViewModel {
     public void listenTo(ChangeBus changes) {
         unsubscribe.run();
         unsubscribe = changes.subscribe(event -> {
-            if ("case".equals(event.entity())) {
+            // "alarm": another seat of this store acknowledged one.
+            if ("case".equals(event.entity()) || "alarm".equals(event.entity())) {
                 ui.onUiThread(this::reload);
             }
         });
@@ -190,7 +212,7 @@ public final class CaseQueueViewModel {
         unsubscribe = () -> { };
     }
 
-    private record Loaded(List<Case> cases, List<CaseRow> rows) {
+    private record Loaded(List<Case> cases, List<CaseRow> rows, Set<String> acknowledged) {
     }
 
     private void startLoad() {
@@ -198,10 +220,11 @@ public final class CaseQueueViewModel {
         long mine = ++generation;
         ui.background(() -> {
             List<Case> fresh = loader.get();
-            return new Loaded(fresh, rowFactory.rows(fresh, clock.instant()));
+            return new Loaded(fresh, rowFactory.rows(fresh, clock.instant()), alarmService.acknowledged());
         }, result -> {
             loading = false;
             if (mine == generation) {
+                acknowledged = result.acknowledged();
                 publish(result.cases(), result.rows(), true);
                 loadProblem.set("");
             } else {
@@ -274,6 +297,7 @@ public final class CaseQueueViewModel {
         cases = List.copyOf(next);
         loadedCases.set(cases);
         openCount.set((int) cases.stream().filter(Case::isOpen).count());
+        recomputeAlarms();
         reselect();
     }
 
@@ -304,28 +328,98 @@ public final class CaseQueueViewModel {
                 ids.add(row.id());
                 if (baselineTaken && !knownIds.contains(row.id()) && row.source().priority() == Priority.URGENT
                         && row.source().isOpen()) {
-                    urgentAlerts.add(row);
+                    urgentArrivals.add(row);
                 }
+            }
+            if (urgentArrivals.size() > ARRIVALS_KEPT) {
+                urgentArrivals.remove(0, urgentArrivals.size() - ARRIVALS_KEPT);
             }
             knownIds = ids;
             baselineTaken = true;
-            refreshAlerts();
+        }
+        recomputeAlarms();
+        if (fromStore) {
             loaded.set(true);
         }
         reselect();
     }
 
-    /** Alerts keep showing the case's latest form (its state may have moved since it arrived). */
-    private void refreshAlerts() {
-        for (int i = 0; i < urgentAlerts.size(); i++) {
-            String id = urgentAlerts.get(i).id();
-            for (CaseRow row : rows) {
-                if (row.id().equals(id)) {
-                    urgentAlerts.set(i, row);
-                    break;
-                }
+    // ---------------------------------------------------------------- alarm centre
+
+    /** The list again from the rows as they stand (each row carries its SLA as of its load or refresh). */
+    private void recomputeAlarms() {
+        List<Case> open = new ArrayList<>(rows.size());
+        java.util.Map<String, SlaView> slaById = new java.util.HashMap<>(rows.size() * 2);
+        for (CaseRow row : rows) {
+            if (row.source().isOpen()) {
+                open.add(row.source());
+                slaById.put(row.id(), row.sla());
             }
         }
+        List<Alarm> all = AlarmBoard.alarms(open, c -> slaById.get(c.id()));
+        Set<String> done = new HashSet<>(acknowledged);
+        done.addAll(acknowledgedHere);
+        List<Alarm> pending = new ArrayList<>(AlarmBoard.pending(all, done));
+        if (!alarmService.settings().listNearDue()) {
+            pending.removeIf(a -> a.kind() == AlarmKind.NEAR_DUE);
+        }
+        if (!pending.equals(alarms)) {
+            alarms.setAll(pending);
+        }
+    }
+
+    /**
+     * Whether the seat should chime now: a new urgent alarm at once, then every repeat interval while any urgent
+     * alarm stays unacknowledged (the view asks on each alarm change and on its one-second beat).
+     */
+    public boolean chimeDue() {
+        Set<String> urgent = new HashSet<>();
+        for (Alarm a : alarms) {
+            if (a.kind() == AlarmKind.URGENT_UNACCEPTED) {
+                urgent.add(a.key());
+            }
+        }
+        return chime.shouldChime(urgent, clock.instant());
+    }
+
+    /**
+     * Acknowledges the alarm: off the list at once, written to the store (with its trail line) in the background;
+     * if the store refuses, the alarm comes back and the officer is told why.
+     */
+    public void acknowledge(Alarm alarm) {
+        if (alarm == null || !acknowledgedHere.add(alarm.key())) {
+            return;
+        }
+        recomputeAlarms();
+        ui.background(() -> alarmService.acknowledge(alarm), done -> { }, error -> {
+            acknowledgedHere.remove(alarm.key());
+            recomputeAlarms();
+            LOG.log(System.Logger.Level.WARNING, "could not acknowledge alarm " + alarm.key(), error);
+            showMessage(texts().format("alarm.ackFailed", failureWords.apply(error)), true);
+        });
+    }
+
+    /** The top alarm (what the banner shows), or null. */
+    public Alarm topAlarm() {
+        return alarms.isEmpty() ? null : alarms.get(0);
+    }
+
+    /** Shift+O: acknowledges the top alarm; false when there is none. */
+    public boolean acknowledgeTopAlarm() {
+        Alarm top = topAlarm();
+        acknowledge(top);
+        return top != null;
+    }
+
+    /** O: selects the top alarm's case and acknowledges the alarm (the officer has it in hand); false when none. */
+    public boolean openTopAlarm() {
+        Alarm top = topAlarm();
+        if (top == null) {
+            return false;
+        }
+        selectCase(top.caseId());
+        acknowledge(top);
+        return true;
     }
 
     // ---------------------------------------------------------------- filters and order
@@ -484,21 +578,6 @@ public final class CaseQueueViewModel {
 
     // ---------------------------------------------------------------- urgent alerts, map, messages
 
-    /** Removes the alert at the head of the list (the one the banner shows). */
-    public void dismissUrgentAlert() {
-        if (!urgentAlerts.isEmpty()) {
-            urgentAlerts.remove(0);
-        }
-    }
-
-    /** Selects the head alert's case and takes the alert down. */
-    public void viewUrgentAlert() {
-        if (!urgentAlerts.isEmpty()) {
-            String id = urgentAlerts.remove(0).id();
-            selectCase(id);
-        }
-    }
-
     public void setOnOpenOnMap(Consumer<Case> handler) {
         onOpenOnMap = handler == null ? c -> { } : handler;
     }
@@ -534,8 +613,14 @@ public final class CaseQueueViewModel {
         return sorted;
     }
 
-    public ObservableList<CaseRow> urgentAlerts() {
-        return readOnlyAlerts;
+    /** Open URGENT cases that arrived after the first load, newest last (a few are kept). */
+    public ObservableList<CaseRow> urgentArrivals() {
+        return readOnlyArrivals;
+    }
+
+    /** What needs the officer, most pressing first, without what was acknowledged: the alarm centre's list. */
+    public ObservableList<Alarm> alarms() {
+        return readOnlyAlarms;
     }
 
     public ObjectProperty<StateFilter> stateFilterProperty() {

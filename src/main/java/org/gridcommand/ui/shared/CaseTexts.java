@@ -136,6 +136,21 @@ public final class CaseTexts {
         return text.format("duration.days", minutes / (24 * 60), minutes % (24 * 60) / 60);
     }
 
+    /**
+     * Like {@link #duration} but to the second under ten minutes, where an urgent case's seconds matter
+     * ("2 min 30 s", "45 s").
+     */
+    public String countdown(Duration d) {
+        long seconds = Math.max(0, d.toSeconds());
+        if (seconds >= 600) {
+            return duration(d);
+        }
+        if (seconds < 60) {
+            return text.format("duration.seconds", seconds);
+        }
+        return text.format("duration.minutesSeconds", seconds / 60, seconds % 60);
+    }
+
     /** Metres under a kilometre, else kilometres with one decimal. */
     public String distance(Double metres) {
         if (metres == null) {

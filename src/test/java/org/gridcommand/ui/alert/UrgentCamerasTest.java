@@ -70,8 +70,8 @@ class UrgentCamerasTest {
         List<Case> shownElsewhere = new CopyOnWriteArrayList<>();
         CaseQueueViewModel model = CaseQueueViewModel.forContext(context, new CurrentThreadUiExecutor());
         model.listenTo(context.changes());
-        UrgentCameras.watch(model.urgentAlerts(), CaseRow::source, configured.settings(), shownHere::add);
-        UrgentCameras.watch(model.urgentAlerts(), CaseRow::source, VideoSettings.DEFAULTS, shownElsewhere::add);
+        UrgentCameras.watch(model.urgentArrivals(), CaseRow::source, configured.settings(), shownHere::add);
+        UrgentCameras.watch(model.urgentArrivals(), CaseRow::source, VideoSettings.DEFAULTS, shownElsewhere::add);
         model.reload();
         assertThat(model.loadedProperty().get()).as("the queue has loaded").isTrue();
         assertThat(model.rows()).isNotEmpty();

@@ -111,7 +111,7 @@ class FireDrillEndToEndTest {
         Case fire = drill.incidentCase().orElseThrow();
 
         // Officer, to plan running: view the alert, accept, show the cameras, activate the suggested plan.
-        act(robot, () -> robot.clickOn("#urgent-banner-view"));
+        act(robot, () -> robot.clickOn("#alarm-banner-open"));
         waitUntil("the fire is selected", () -> selected(queue) != null && selected(queue).id().equals(fire.id()));
         act(robot, () -> robot.type(KeyCode.A));
         waitUntil("accepted", () -> state(fire) == CaseState.ACCEPTED);

@@ -57,6 +57,24 @@ public final class QueueTestSupport {
         throw new IllegalStateException("no quiet staffed grid in the demo district");
     }
 
+    /**
+     * Acknowledges every alarm the store's open cases raise now (the demo's own urgent, overdue and near-due cases),
+     * so a test starts from a quiet alarm list and sees only the alarms of the cases it brings.
+     */
+    public static int acknowledgeStandingAlarms(AppContext context) {
+        Instant now = context.clock().instant();
+        List<org.gridcommand.alarm.Alarm> standing = org.gridcommand.alarm.AlarmBoard.alarms(
+                context.queueCases().stream().filter(Case::isOpen).toList(), c -> {
+                    try {
+                        return context.sla().assess(c, now);
+                    } catch (RuntimeException e) {
+                        return null;
+                    }
+                });
+        standing.forEach(context.alarms()::acknowledge);
+        return standing.size();
+    }
+
     private static double round(double v) {
         return Math.round(v * 1_000_000) / 1_000_000.0;
     }

@@ -22,7 +22,9 @@ import org.gridcommand.cases.Priority;
 import org.gridcommand.common.Ulid;
 import org.gridcommand.duty.Operator;
 import org.gridcommand.duty.Role;
-import org.gridcommand.sla.OverdueNotice;
+import org.gridcommand.alarm.Alarm;
+import org.gridcommand.alarm.AlarmKind;
+import org.gridcommand.alarm.AlarmService;
 import org.gridcommand.sla.SlaStage;
 import org.gridcommand.ui.queue.ConsoleQueueTestBase;
 import org.gridcommand.ui.queue.QueueTestSupport;
@@ -31,15 +33,16 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /**
- * In the real console on a fresh demo store: two cases left unaccepted for days are escalated in their trail
- * by the system and shown on the supervisor's notice strip, oldest first; O opens the first (selects it in
- * the queue), Shift+O dismisses the next.
+ * In the real console on a fresh demo store whose own alarms were acknowledged: two cases left unaccepted for days
+ * are escalated in their trail by the system and are the alarm list, the latest first, on the strip in words; O
+ * opens the first (selects it in the queue) and acknowledges it, Shift+O acknowledges the next.
  */
 @Tag("ui")
-class OverdueNoticeConsoleTest extends ConsoleQueueTestBase {
+class OverdueAlarmConsoleTest extends ConsoleQueueTestBase {
     private static final Operator OFFICER = new Operator("Zhou Qing", Role.DUTY_OFFICER);
     private static Case oldest;
     private static Case older;
+    private static int acknowledgedBefore;
 
     @BeforeAll
     static void openDemoStore() throws Exception {
@@ -51,6 +54,7 @@ class OverdueNoticeConsoleTest extends ConsoleQueueTestBase {
         QueueTestSupport.Spot spot = QueueTestSupport.quietSpot(context, "02");
         oldest = unaccepted(spot, now.minus(Duration.ofDays(3)), "Rubbish heap behind the market");
         older = unaccepted(spot, now.minus(Duration.ofDays(2)), "Rubbish bags on the pavement");
+        acknowledgedBefore = QueueTestSupport.acknowledgeStandingAlarms(context);
         context.database().cases().insertAll(List.of(oldest, older));
     }
 
@@ -72,28 +76,32 @@ class OverdueNoticeConsoleTest extends ConsoleQueueTestBase {
     }
 
     @Test
-    void anOverdueCaseShowsTheSupervisorNoticeAndTheKeyboardOpensIt(FxRobot robot) {
-        OverdueNotifier notifier = queue.overdueNotifier();
+    void anOverdueCaseIsOnTheAlarmStripInWordsAndTheKeyboardOpensAndAcknowledgesIt(FxRobot robot) {
+        AlarmBanner banner = queue.banner();
         waitUntil("the queue has loaded", () -> queue.model().loadedProperty().get());
-        waitUntil("the two overdue cases are announced", () -> notifier.pending().size() >= 2);
-        assertThat(notifier.isVisible()).isTrue();
-        assertThat(notifier.pending().subList(0, 2)).extracting(OverdueNotice::caseId)
-                .as("oldest due first").containsExactly(oldest.id(), older.id());
-        assertThat(notifier.pending().get(0).stage()).isEqualTo(SlaStage.ACCEPT);
+        waitUntil("the two overdue cases are alarms", () -> queue.model().alarms().size() >= 2);
+        assertThat(queue.model().alarms()).extracting(Alarm::caseId)
+                .as("the demo's own alarms were acknowledged: only these two, the latest first")
+                .containsExactly(oldest.id(), older.id());
+        assertThat(queue.model().alarms()).extracting(Alarm::kind).containsOnly(AlarmKind.OVERDUE);
+        assertThat(queue.model().alarms().get(0).stage()).isEqualTo(SlaStage.ACCEPT);
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(banner.shown().caseId()).isEqualTo(oldest.id());
 
-        // Readable words, not only colour: what, where, which stage, how late, and that the supervisor has it.
+        // Readable words, not only colour: what, where, which stage, how late.
         String grid = context.district().smallGrids().stream()
                 .filter(g -> g.code().value().equals(oldest.smallGridCode())).findFirst().orElseThrow().name().en();
-        assertThat(robot.lookup("#overdue-notifier-title").queryAs(Label.class).getText())
-                .isEqualTo("Overdue, escalated to the shift supervisor:");
-        Label text = robot.lookup("#overdue-notifier-text").queryAs(Label.class);
-        waitUntil("the notice names the case", () -> text.getText().startsWith("Exposed rubbish · " + grid));
-        assertThat(text.getText()).contains("Accept stage was due").contains("2 d 23 h").endsWith(" over");
-        assertThat(robot.lookup("#overdue-notifier-more").queryAs(Label.class).getText())
-                .isEqualTo("+" + (notifier.pending().size() - 1) + " more");
+        Label text = robot.lookup("#alarm-banner-text").queryAs(Label.class);
+        assertThat(text.getText()).startsWith("OVERDUE 2 d 23 h · Accept stage · Exposed rubbish · " + grid
+                + " (due ").endsWith(")");
+        assertThat(robot.lookup("#alarm-banner-more").queryAs(Label.class).getText()).isEqualTo("+1 more");
+        assertThat(banner.getPseudoClassStates()).extracting(Object::toString).contains("overdue")
+                .doesNotContain("urgent");
 
-        // The escalation is on record before anyone is told: one line by the system, none by the officer.
+        // The escalation is on record by the system, none by the officer.
         List<CaseEvent> trail = context.database().caseEvents().findByCase(oldest.id());
+        waitUntil("the escalation is written", () -> !context.database().caseEvents().findByCase(oldest.id()).isEmpty());
+        trail = context.database().caseEvents().findByCase(oldest.id());
         assertThat(trail).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo(CaseAction.ESCALATE);
             assertThat(e.operatorName()).isEqualTo(OverdueEscalation.ACTOR);
@@ -102,7 +110,7 @@ class OverdueNoticeConsoleTest extends ConsoleQueueTestBase {
                     .endsWith(", escalated to the shift supervisor");
         });
 
-        // O, with the focus in the queue on another case: the overdue case is selected, its notice goes.
+        // O, with the focus in the queue on another case: the overdue case is selected, its alarm acknowledged.
         String other = queue.model().visibleRows().stream().map(r -> r.id())
                 .filter(id -> !id.equals(oldest.id())).findFirst().orElseThrow();
         robot.interact(() -> {
@@ -111,11 +119,16 @@ class OverdueNoticeConsoleTest extends ConsoleQueueTestBase {
         });
         waitUntil("another case is selected", () -> selected(other));
         robot.type(KeyCode.O);
-        waitUntil("O selects the oldest overdue case", () -> selected(oldest.id()));
+        waitUntil("O selects the most overdue case", () -> selected(oldest.id()));
         assertThat(queue.table().getSelectionModel().getSelectedItem().id()).isEqualTo(oldest.id());
-        assertThat(notifier.pending()).extracting(OverdueNotice::caseId).doesNotContain(oldest.id());
-        assertThat(notifier.pending().get(0).caseId()).isEqualTo(older.id());
+        assertThat(queue.model().alarms()).extracting(Alarm::caseId).containsExactly(older.id());
         assertThat(queue.table().isFocused()).isTrue();
+        waitUntil("the acknowledgement is stored", () -> context.alarms().acknowledged().size() == acknowledgedBefore + 1);
+        assertThat(context.database().audit().findRecent(5)).anySatisfy(a -> {
+            assertThat(a.action()).isEqualTo(AlarmService.AUDIT_ACTION);
+            assertThat(a.subjectId()).isEqualTo(oldest.id());
+            assertThat(a.operatorName()).isEqualTo(OFFICER.name());
+        });
 
         // The detail pane's timeline shows the system's line.
         VBox timeline = robot.lookup("#case-timeline").queryAs(VBox.class);
@@ -123,12 +136,13 @@ class OverdueNoticeConsoleTest extends ConsoleQueueTestBase {
                 .map(n -> ((Label) n).getText())
                 .anyMatch(t -> t.contains("system") && t.contains("escalated to the shift supervisor")));
 
-        // Shift+O dismisses the next one without selecting it.
-        int before = notifier.pending().size();
+        // Shift+O acknowledges the next one without selecting it; the strip goes.
         robot.press(KeyCode.SHIFT).type(KeyCode.O).release(KeyCode.SHIFT);
-        waitUntil("Shift+O dismisses the head notice", () -> notifier.pending().size() == before - 1);
-        assertThat(notifier.pending()).extracting(OverdueNotice::caseId).doesNotContain(older.id());
+        waitUntil("Shift+O acknowledges the top alarm", () -> queue.model().alarms().isEmpty());
+        assertThat(banner.isVisible()).isFalse();
         assertThat(selected(oldest.id())).isTrue();
+        robot.type(KeyCode.O);
+        waitUntil("O with no alarm says so", () -> queue.model().messageProperty().get().equals("No alarm is waiting."));
 
         // The escalation runs in the application, not in the strip, while the console is open; closing stops it.
         assertThat(context.overdueWatch().isRunning()).isTrue();
