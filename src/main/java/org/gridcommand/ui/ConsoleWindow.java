@@ -69,7 +69,12 @@ import org.gridcommand.camera.CameraStatusBoard;
  */
 public final class ConsoleWindow {
     private final AppContext context;
+    private static final System.Logger LOG = System.getLogger(ConsoleWindow.class.getName());
     private final UiExecutor ui;
+    private final SplitPane main;
+    private final SplitPane left;
+    private final SplitPane right;
+    private SeatLayout openedLayout;
     private final Messages text;
     private final BorderPane root = new BorderPane();
     private final MapWorkspace mapWorkspace;
@@ -209,14 +214,19 @@ public final class ConsoleWindow {
             }
         });
 
-        SplitPane left = new SplitPane(mapRegion, queueRegion);
+        SeatLayout layout = settings.layout();
+        left = new SplitPane(mapRegion, queueRegion);
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.6);
-        SplitPane right = new SplitPane(videoRegion, planRegion);
+        left.setDividerPositions(layout.left());
+        right = new SplitPane(videoRegion, planRegion);
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.62);
-        SplitPane main = new SplitPane(left, right);
-        main.setDividerPositions(0.56);
+        right.setDividerPositions(layout.right());
+        main = new SplitPane(left, right);
+        main.setDividerPositions(layout.main());
+        main.setId("console-main-split");
+        left.setId("console-left-split");
+        right.setId("console-right-split");
+        openedLayout = layout;
         root.setCenter(main);
         statusBar = new StatusBar(text, context.clock(), context.zone(), context.storeDescription(),
                 operator, connection);
@@ -420,7 +430,22 @@ public final class ConsoleWindow {
         ui.onUiThread(() -> mapWorkspace.map().moveWorkers(moves));
     }
 
+    /** The panes' layout as the officer has it now. FX thread. */
+    public SeatLayout currentLayout() {
+        return new SeatLayout(main.getDividerPositions()[0], left.getDividerPositions()[0],
+                right.getDividerPositions()[0]);
+    }
+
     public void dispose() {
+        SeatLayout now = currentLayout();
+        Path dataDir = context.dataDir();
+        // Kept only when the officer moved a divider: a seat that never did follows the shipped layout.
+        if (dataDir != null && !now.closeTo(openedLayout)) {
+            ui.background(() -> {
+                now.save(dataDir);
+                return null;
+            }, done -> { }, error -> LOG.log(System.Logger.Level.WARNING, "could not keep the seat's layout", error));
+        }
         unsubscribe.run();
         if (wallStage != null) {
             wallStage.close();

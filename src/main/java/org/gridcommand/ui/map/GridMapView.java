@@ -394,7 +394,8 @@ public final class GridMapView extends Region {
             minY -= pad / 2;
             maxY += pad / 2;
         }
-        projection.fit(minX, minY, maxX, maxY, getWidth(), usableHeight(), FIT_MARGIN * 2);
+        double[] area = fitArea(maxX - minX, maxY - minY);
+        projection.fitIn(minX, minY, maxX, maxY, area[0], area[1], area[2], area[3], FIT_MARGIN * 2);
         fitted = true;
         autoFit = false;
         viewChanged();
@@ -615,9 +616,15 @@ public final class GridMapView extends Region {
             sprites = Sprites.create(scaleFactor);
         }
         Set<MapLayerKind> visible = visibleLayers();
+        if (w != frameWidth || h != frameHeight) {
+            legendDirty = true;   // it wraps by the pane's shape
+        }
         if (legendDirty) {
             legendDirty = false;
-            legendHeight = legend.paint(visible, data, scaleFactor, Math.min(w - 2 * MapLegend.MARGIN, 900 * scaleFactor),
+            // In a wide, low pane the legend wraps narrow, so the district can be fitted beside it at full height.
+            double legendWidth = w > 1.6 * h ? Math.max(300 * scaleFactor, w * 0.38)
+                    : Math.min(w - 2 * MapLegend.MARGIN, 900 * scaleFactor);
+            legendHeight = legend.paint(visible, data, scaleFactor, Math.min(w - 2 * MapLegend.MARGIN, legendWidth),
                     h, data.anyBlinking());
         }
         if ((w != frameWidth || h != frameHeight) && fitted) {
@@ -671,8 +678,9 @@ public final class GridMapView extends Region {
     }
 
     private void fitToView() {
-        // Fitted into the part above the legend, so the legend never covers a grid at the fitted view.
-        projection.fit(data.minX, data.minY, data.maxX, data.maxY, getWidth(), usableHeight(), FIT_MARGIN);
+        // Fitted beside or above the legend, so the legend never covers a grid at the fitted view.
+        double[] area = fitArea(data.maxX - data.minX, data.maxY - data.minY);
+        projection.fitIn(data.minX, data.minY, data.maxX, data.maxY, area[0], area[1], area[2], area[3], FIT_MARGIN);
         fitted = true;
     }
 
@@ -682,13 +690,33 @@ public final class GridMapView extends Region {
             return 0;
         }
         MapProjection p = new MapProjection();
-        p.fit(data.minX, data.minY, data.maxX, data.maxY, getWidth(), usableHeight(), FIT_MARGIN);
+        double[] area = fitArea(data.maxX - data.minX, data.maxY - data.minY);
+        p.fitIn(data.minX, data.minY, data.maxX, data.maxY, area[0], area[1], area[2], area[3], FIT_MARGIN);
         return p.pixelsPerMetre();
     }
 
-    private double usableHeight() {
-        double reserve = legend.node().isVisible() ? legendHeight + MapLegend.MARGIN : 0;
-        return Math.max(getHeight() * 0.6, getHeight() - reserve);
+    /**
+     * The part of the view a box of this mercator span is fitted into (left, top, width, height): above the
+     * legend, or to its right over the full height, whichever shows the box larger. A wide, low pane (the console's
+     * map above the queue) fits a square district beside the legend; a tall one fits it above.
+     */
+    private double[] fitArea(double spanX, double spanY) {
+        double w = getWidth();
+        double h = getHeight();
+        if (!legend.node().isVisible() || legendHeight <= 0) {
+            return new double[] {0, 0, w, h};
+        }
+        double[] above = {0, 0, w, Math.max(h * 0.6, h - legendHeight - MapLegend.MARGIN)};
+        double besideLeft = legend.node().getLayoutBounds().getWidth() + MapLegend.MARGIN;
+        if (besideLeft > w * 0.5) {
+            return above;
+        }
+        double[] beside = {besideLeft, 0, w - besideLeft, h};
+        return scaleOf(beside, spanX, spanY) > scaleOf(above, spanX, spanY) ? beside : above;
+    }
+
+    private static double scaleOf(double[] area, double spanX, double spanY) {
+        return Math.min((area[2] - 2 * FIT_MARGIN) / Math.max(spanX, 1e-6), (area[3] - 2 * FIT_MARGIN) / Math.max(spanY, 1e-6));
     }
 
     /** The live symbols in key order: workers (0), blink rings (1), blinking cases (2). */

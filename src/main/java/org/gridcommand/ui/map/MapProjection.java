@@ -48,6 +48,21 @@ public final class MapProjection {
         centreOn((minX + maxX) / 2, (minY + maxY) / 2, width, height);
     }
 
+    /**
+     * Fits the mercator box into a part of the view (left, top, width, height in view pixels) with a margin,
+     * centred in that part: the district beside or above the legend.
+     */
+    public void fitIn(double minX, double minY, double maxX, double maxY, double left, double top, double width,
+                      double height, double marginPx) {
+        double w = Math.max(1, width - 2 * marginPx);
+        double h = Math.max(1, height - 2 * marginPx);
+        double spanX = Math.max(maxX - minX, 1e-6);
+        double spanY = Math.max(maxY - minY, 1e-6);
+        pixelsPerMetre = clamp(Math.min(w / spanX, h / spanY));
+        originX = (minX + maxX) / 2 - (left + width / 2) / pixelsPerMetre;
+        originY = (minY + maxY) / 2 + (top + height / 2) / pixelsPerMetre;
+    }
+
     /** Puts the mercator point at the centre of a width x height view, keeping the scale. */
     public void centreOn(double mercatorX, double mercatorY, double width, double height) {
         originX = mercatorX - width / 2 / pixelsPerMetre;

@@ -131,7 +131,7 @@ public final class CaseQueueView extends StackPane {
 
         SplitPane split = new SplitPane(table, detailSide);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.72);
+        split.setDividerPositions(0.76);
         VBox.setVgrow(split, Priority.ALWAYS);
 
         Label problem = new Label();
@@ -496,49 +496,40 @@ public final class CaseQueueView extends StackPane {
         }
         Choices.bind(major, model.majorFilterProperty());
 
-        TextField grid = new TextField();
-        grid.setId("queue-filter-grid");
-        grid.setPromptText(texts.get("queue.filter.grid"));
-        grid.setPrefColumnCount(9);
-        grid.textProperty().bindBidirectional(model.gridFilterProperty());
-
         textFilter.setId("queue-filter-text");
         textFilter.setPromptText(texts.get("queue.filter.text"));
-        textFilter.setPrefColumnCount(14);
+        textFilter.setPrefColumnCount(12);
+        textFilter.setMinWidth(120);
         textFilter.textProperty().bindBidirectional(model.textFilterProperty());
+        HBox.setHgrow(textFilter, Priority.ALWAYS);
 
         Button clear = new Button(texts.get("queue.filter.clear"));
         clear.setId("queue-filter-clear");
+        clear.setMinWidth(Region.USE_PREF_SIZE);
         clear.setOnAction(e -> model.clearFilters());
-        Label hint = new Label(texts.get("queue.hint"));
-        hint.setId("queue-hint");
-        hint.getStyleClass().add("hint");
 
-        state.setPrefWidth(125);
-        priority.setPrefWidth(100);
-        channel.setPrefWidth(125);
-        major.setPrefWidth(180);
+        state.setPrefWidth(120);
+        priority.setPrefWidth(120);
+        channel.setPrefWidth(120);
+        major.setPrefWidth(150);
         // A choice box's computed minimum width styles and measures its whole popup menu (every choice): at
         // start that was a fifth of the console's first CSS pass. Its fixed width is its minimum.
         for (ChoiceBox<?> box : List.of(state, priority, channel, major)) {
             box.setMinWidth(Region.USE_PREF_SIZE);
         }
-        FlowPane bar = new FlowPane(8, 4, labelled("queue.filter.state", state), labelled("queue.filter.priority", priority),
-                labelled("queue.filter.channel", channel), labelled("queue.filter.category", major), grid, textFilter,
-                clear, hint);
+        // One line: each choice names itself ("any priority"), the grid is found by the text filter (name or code),
+        // so the rows keep the room. The words of the old labels stay as what a screen reader says.
+        state.setAccessibleText(texts.get("queue.filter.state"));
+        priority.setAccessibleText(texts.get("queue.filter.priority"));
+        channel.setAccessibleText(texts.get("queue.filter.channel"));
+        major.setAccessibleText(texts.get("queue.filter.category"));
+        HBox bar = new HBox(6, state, priority, channel, major, textFilter, clear);
         bar.setId("queue-filters");
         bar.getStyleClass().add("queue-filters");
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setMinWidth(0);
         return bar;
-    }
-
-    private Node labelled(String key, javafx.scene.control.Control control) {
-        Label label = new Label(texts.get(key));
-        label.setLabelFor(control);
-        HBox box = new HBox(4, label, control);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
     }
 
     private FlowPane verbBar() {
@@ -555,6 +546,10 @@ public final class CaseQueueView extends StackPane {
             verbButtons.put(t, b);
             bar.getChildren().add(b);
         }
+        Label hint = new Label(texts.get("queue.hint"));
+        hint.setId("queue-hint");
+        hint.getStyleClass().add("hint");
+        bar.getChildren().add(hint);
         Runnable update = () -> {
             Case c = model.selectedCaseProperty().get();
             verbButtons.forEach((t, b) -> b.setVisible(t == Triage.NEW_HOTLINE_CASE || TriageController.allows(c, t)));
@@ -630,14 +625,24 @@ public final class CaseQueueView extends StackPane {
     private TableColumn<CaseRow, CaseRow> column(String id, String titleKey, double width, double minWidth,
                                                   Function<CaseRow, String> text, Function<CaseRow, PseudoClass> state,
                                                   Comparator<CaseRow> order) {
-        TableColumn<CaseRow, CaseRow> col = new TableColumn<>(texts.get(titleKey));
+        String title = texts.get(titleKey);
+        TableColumn<CaseRow, CaseRow> col = new TableColumn<>(title);
         col.setId(id);
-        col.setPrefWidth(width);
-        col.setMinWidth(minWidth);
+        // Never narrower than its own header (bold, plus padding and the sort arrow): a cut header in either
+        // language reads as a different word.
+        double headerWidth = headerWidth(title);
+        col.setMinWidth(Math.max(minWidth, headerWidth));
+        col.setPrefWidth(Math.max(width, headerWidth));
         col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         col.setComparator(order);
         col.setCellFactory(c -> new RowCell(text, state));
         return col;
+    }
+
+    private static double headerWidth(String title) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text(title);
+        text.setFont(org.gridcommand.fx.Fonts.bold(15));
+        return Math.ceil(text.getLayoutBounds().getWidth()) + 30;
     }
 
     private static final Map<String, PseudoClass> STATES = new java.util.concurrent.ConcurrentHashMap<>();

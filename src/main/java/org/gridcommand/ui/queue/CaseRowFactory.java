@@ -66,7 +66,8 @@ public final class CaseRowFactory {
         String gridKey = (grid + " " + (c.smallGridCode() == null ? "" : c.smallGridCode())).toLowerCase(Locale.ROOT);
         String searchKey = String.join(" ", c.id(), category, grid, priority, state, channel, flags,
                 nonNull(c.address()), nonNull(c.description()), nonNull(c.reporterName()),
-                nonNull(c.reporterContact()), nonNull(c.reportedBy()), nonNull(c.categoryCode()))
+                nonNull(c.reporterContact()), nonNull(c.reportedBy()), nonNull(c.categoryCode()),
+                nonNull(c.smallGridCode()))
                 .toLowerCase(Locale.ROOT);
         return new CaseRow(c, view, texts.shortTime(c.reportedAt(), now), priority, category,
                 texts.majorOf(c.categoryCode()), grid, state, channel, cell.text(), cell.mark(), cell.style(), flags,
