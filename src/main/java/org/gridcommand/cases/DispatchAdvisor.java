@@ -11,9 +11,9 @@ import org.gridcommand.directory.DepartmentDirectory;
 import org.gridcommand.grid.GridWorker;
 
 /**
- * Whom to dispatch a case to: grid workers first from the case's own small grid (they own the place),
- * then the nearest on-duty workers elsewhere by last known position, each with the distance; and the
- * departments that usually take the case's category. Workers off duty are never suggested. The roster is
+ * Whom to dispatch a case to: the on-duty grid workers nearest first by last known position, each with the
+ * distance, those of the case's own small grid all listed and marked as its own (the officer may prefer them; they
+ * are not forced first), others up to a limit, unknown positions last; and the departments that usually take the case's category. Workers off duty are never suggested. The roster is
  * read on every call, so a worker going off duty drops out at once.
  */
 public final class DispatchAdvisor {
@@ -73,10 +73,12 @@ public final class DispatchAdvisor {
         Comparator<WorkerSuggestion> nearest = Comparator
                 .comparing(WorkerSuggestion::distanceMetres, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(s -> s.worker().id());
-        own.sort(nearest);
         others.sort(nearest);
+        // Nearest first, whoever's grid it is: a worker 194 m away beats the own grid's 1 km away. The own grid's
+        // workers are all listed (marked as such), the others up to the limit.
         List<WorkerSuggestion> result = new ArrayList<>(own);
         result.addAll(others.subList(0, Math.min(limit, others.size())));
+        result.sort(nearest);
         List<Department> suggested = routing.departmentsFor(aCase.categoryCode()).stream()
                 .flatMap(code -> departments.find(code).stream())
                 .toList();

@@ -52,7 +52,7 @@ class DispatchAdvisorTest {
     }
 
     @Test
-    void ownGridOnDutyFirstThenTheNearestOnDutyElsewhere() {
+    void nearestOnDutyFirstWithTheOwnGridMarkedAndAllListed() {
         List<GridWorker> roster = new ArrayList<>(List.of(
                 worker("OWN-FAR", OWN, DutyStatus.ON_DUTY, 900.0),
                 worker("OWN-NEAR", OWN, DutyStatus.ON_DUTY, 300.0),
@@ -68,17 +68,17 @@ class DispatchAdvisorTest {
         Advice advice = advisor.advise(fireAt(OWN.value()));
 
         assertThat(advice.workers()).extracting(s -> s.worker().id())
-                .containsExactly("OWN-NEAR", "OWN-FAR", "OWN-NOFIX", "NEXT-50", "FAR-700", "FAR-2000");
+                .containsExactly("NEXT-50", "OWN-NEAR", "FAR-700", "OWN-FAR", "FAR-2000", "OWN-NOFIX");
         assertThat(advice.workers()).extracting(WorkerSuggestion::ownGrid)
-                .containsExactly(true, true, true, false, false, false);
-        assertThat(advice.workers().get(0).distanceMetres()).isCloseTo(300.0, org.assertj.core.data.Offset.offset(1.0));
-        assertThat(advice.workers().get(2).distanceMetres()).isNull();
-        assertThat(advice.workers().get(3).distanceMetres()).isCloseTo(50.0, org.assertj.core.data.Offset.offset(1.0));
-        assertThat(advice.workers().get(5).distanceMetres()).isCloseTo(2000.0, org.assertj.core.data.Offset.offset(10.0));
+                .containsExactly(false, true, false, true, false, true);
+        assertThat(advice.workers().get(0).distanceMetres()).isCloseTo(50.0, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(advice.workers().get(1).distanceMetres()).isCloseTo(300.0, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(advice.workers().get(4).distanceMetres()).isCloseTo(2000.0, org.assertj.core.data.Offset.offset(10.0));
+        assertThat(advice.workers().get(5).distanceMetres()).as("no known position: last").isNull();
 
         // The limit caps the others, never the case's own grid.
         assertThat(advisor.advise(fireAt(OWN.value()), 1).workers()).extracting(s -> s.worker().id())
-                .containsExactly("OWN-NEAR", "OWN-FAR", "OWN-NOFIX", "NEXT-50");
+                .containsExactly("NEXT-50", "OWN-NEAR", "OWN-FAR", "OWN-NOFIX");
 
         // The roster is read on each call: a worker signing off drops out at once.
         roster.set(1, worker("OWN-NEAR", OWN, DutyStatus.OFF_DUTY, 300.0));

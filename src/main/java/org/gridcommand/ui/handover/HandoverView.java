@@ -67,6 +67,14 @@ public final class HandoverView {
         model.reportProperty().addListener((o, was, now) -> show(now));
         Scene scene = new Scene(root, 1000, 760);
         scene.getStylesheets().addAll(stylesheets);
+        // Esc closes it like every secondary window; nothing is typed here, so nothing is lost, and Ctrl+H opens it
+        // again as it was (a taken-over shift stays taken over).
+        scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                e.consume();
+                stage.close();
+            }
+        });
         stage.setScene(scene);
         stage.setTitle(text.get("handover.window.title"));
         if (owner != null) {

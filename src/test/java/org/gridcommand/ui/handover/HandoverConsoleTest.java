@@ -86,5 +86,10 @@ class HandoverConsoleTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.size(html) > 0);
         assertThat(Files.readString(html)).contains("Taken over by " + INCOMING.name(), report.digest());
         Files.deleteIfExists(html);
+
+        // Esc closes the window (the keyboard is in it after the click).
+        assertThat(window.handover().view().stage().isShowing()).isTrue();
+        robot.clickOn("#handover-title").type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.handover().view().stage().isShowing());
     }
 }

@@ -174,7 +174,17 @@ class QueueFilterSortTest {
         assertThat(robot.lookup("#queue-filter-priority").tryQuery()).isPresent();
         assertThat(robot.lookup("#queue-filter-channel").tryQuery()).isPresent();
         assertThat(robot.lookup("#queue-filter-category").tryQuery()).isPresent();
-        assertThat(robot.lookup("#queue-filter-grid").tryQuery()).isPresent();
+        // One line of filters: the grid is found by the text filter, by its code as by its name.
+        javafx.scene.Node bar = robot.lookup("#queue-filters").query();
+        javafx.scene.Node state = robot.lookup("#queue-filter-state").query();
+        assertThat(bar.getLayoutBounds().getHeight()).as("the filter bar is one line")
+                .isLessThan(state.getLayoutBounds().getHeight() * 2);
+        CaseRow inGrid = model.rows().stream().filter(r -> r.source().smallGridCode() != null).findFirst().orElseThrow();
+        String code = inGrid.source().smallGridCode();
+        robot.interact(() -> model.textFilterProperty().set(code));
+        assertThat(view.table().getItems()).isNotEmpty().allSatisfy(r -> assertThat(r.source().smallGridCode())
+                .isEqualTo(code));
+        robot.interact(model::clearFilters);
     }
 
     @Test
