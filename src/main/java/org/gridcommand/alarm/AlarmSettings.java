@@ -1,11 +1,9 @@
 package org.gridcommand.alarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.gridcommand.common.AssetJson;
 import org.gridcommand.common.AssetLocator;
 
 /**
@@ -29,14 +27,7 @@ public record AlarmSettings(Duration repeatChime, boolean listNearDue) {
 
     public static AlarmSettings load(Path file) {
         String name = String.valueOf(file.getFileName());
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(name + ": not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + ": cannot read " + file.toAbsolutePath(), e);
-        }
+        JsonNode root = AssetJson.readObject(file);
         JsonNode seconds = root == null ? null : root.get("repeatChimeSeconds");
         if (seconds == null || !seconds.isNumber() || !(seconds.asDouble() >= 1) || seconds.asDouble() > 3600) {
             throw new IllegalArgumentException(name + ": \"repeatChimeSeconds\" must be a number from 1 to 3600");

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import org.gridcommand.common.AssetJson;
 
 /**
  * Where the console's panes divide: the main split (map and queue | video and plan) and the two columns' splits
@@ -66,14 +66,7 @@ public record SeatLayout(double main, double left, double right) {
 
     static SeatLayout parse(Path file) {
         String name = String.valueOf(file.getFileName());
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(name + ": not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + ": cannot read " + file.toAbsolutePath(), e);
-        }
+        JsonNode root = AssetJson.readObject(file);
         return new SeatLayout(fraction(root, "main", name), fraction(root, "left", name), fraction(root, "right", name));
     }
 

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * Waiting on state, never on time: a test that needs something another thread does (a feed stores, a frame is
@@ -11,9 +15,8 @@ import java.util.function.Supplier;
  * saying what it waited for and, where the caller gives one, what the state was then. The deadline is generous
  * (it is only reached when something is broken), so a slow machine costs time, not a red build.
  *
- * <p>The poll starts at 10 ms and backs off to 50 ms, so a cheap condition answers quickly and an expensive one
- * (a store query) does not load the machine. Elapsed time is measured on {@link System#nanoTime()}, which a
- * change of the wall clock does not move.
+ * <p>The polling is Awaitility's: it starts at 10 ms and backs off to 50 ms, so a cheap condition answers quickly
+ * and an expensive one (a store query) does not load the machine.
  */
 public final class Wait {
     private static final long FIRST_POLL_MILLIS = 10;
@@ -41,24 +44,10 @@ public final class Wait {
     }
 
     public static <T> T forValue(Supplier<String> what, Duration limit, Supplier<Optional<T>> value) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        long poll = FIRST_POLL_MILLIS;
-        while (true) {
-            Optional<T> found = value.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("timed out after " + seconds(limit) + " waiting until " + what.get());
-            }
-            try {
-                // The poll period of a wait on state, not a guess at how long something takes.
-                Thread.sleep(poll);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting until " + what.get(), e);
-            }
-            poll = Math.min(LONGEST_POLL_MILLIS, poll * 2);
+        try {
+            return poll().atMost(limit).until(value::get, Optional::isPresent).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("timed out after " + seconds(limit) + " waiting until " + what.get());
         }
     }
 
@@ -87,24 +76,24 @@ public final class Wait {
     public static void holdsThroughout(String what, Duration window, BooleanSupplier invariant) {
         long start = System.nanoTime();
         long end = start + window.toNanos();
-        long poll = FIRST_POLL_MILLIS;
-        while (true) {
-            if (!invariant.getAsBoolean()) {
-                throw new AssertionError("no longer true after " + (System.nanoTime() - start) / 1_000_000 + " ms of "
-                        + seconds(window) + ": " + what);
-            }
-            long left = end - System.nanoTime();
-            if (left <= 0) {
-                return;
-            }
-            try {
-                Thread.sleep(Math.min(poll, Math.max(1, left / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while checking that " + what, e);
-            }
-            poll = Math.min(LONGEST_POLL_MILLIS, poll * 2);
+        try {
+            // Awaitility checks the fail-fast condition at every poll before the awaited one (the window's end), so
+            // the test fails at the first poll where the invariant breaks, not at the deadline.
+            poll().atMost(window.plusSeconds(5)).failFast(() -> !invariant.getAsBoolean())
+                    .until(() -> System.nanoTime() - end >= 0);
+        } catch (TerminalFailureException e) {
+            throw new AssertionError("no longer true after " + (System.nanoTime() - start) / 1_000_000 + " ms of "
+                    + seconds(window) + ": " + what);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the window of " + seconds(window) + " did not end while checking that " + what);
         }
+    }
+
+    /** Polls from 10 ms, backing off to 50 ms, on the calling thread (TestFX and JavaFX tests call from theirs). */
+    private static ConditionFactory poll() {
+        return Awaitility.with().pollInSameThread().pollDelay(Duration.ZERO)
+                .pollInterval((count, previous) -> Duration.ofMillis(
+                        Math.min(LONGEST_POLL_MILLIS, FIRST_POLL_MILLIS << Math.min(Math.max(count - 1, 0), 5))));
     }
 
     private static String seconds(Duration limit) {
