@@ -156,6 +156,25 @@ public final class AppContext implements AutoCloseable {
     }
 
     private AlarmService alarms;
+    private org.gridcommand.address.AddressBook addresses;
+
+    /**
+     * The standard address register for the intake's address search and the map's click (read from the store on
+     * first use, again after an import: a change event "address").
+     */
+    public synchronized org.gridcommand.address.AddressBook addresses() {
+        if (addresses == null) {
+            org.gridcommand.address.AddressBook book = new org.gridcommand.address.AddressBook(
+                    database.addresses()::findAll);
+            changes.subscribe(e -> {
+                if ("address".equals(e.entity())) {
+                    book.invalidate();
+                }
+            });
+            addresses = book;
+        }
+        return addresses;
+    }
 
     /** The alarm centre's acknowledgements and rules (read from assets on first use, off the start's path). */
     public synchronized AlarmService alarms() {

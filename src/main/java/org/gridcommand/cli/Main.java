@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command line: ./gridcommand COMMAND [options]. */
 @Command(name = "gridcommand", mixinStandardHelpOptions = true, version = "GridCommand 0.1.0",
         description = "Command-and-dispatch console for a district governance centre.",
-        subcommands = {DemoCommand.class, GridsCommand.class, CamerasCommand.class, LocateCommand.class,
+        subcommands = {DemoCommand.class, GridsCommand.class, CamerasCommand.class, AddressCommand.class, LocateCommand.class,
                 SimulateCommand.class, BenchCommand.class, StatsCommand.class, WallCommand.class, DrillCommand.class,
                 ReportCommand.class})
 public final class Main implements Runnable {

@@ -77,7 +77,7 @@ public final class Database implements AutoCloseable {
      * every migration successful, opens without starting Flyway, which costs 0.4 s of a cold start to find
      * out that nothing is to do. MigrationOnH2AndPostgresTest keeps this in step with the scripts.
      */
-    static final int LATEST_MIGRATION = 8;
+    static final int LATEST_MIGRATION = 9;
 
     enum Vendor { H2, POSTGRESQL }
 
@@ -103,6 +103,7 @@ public final class Database implements AutoCloseable {
     private final JdbcPlanStore plans;
     private final JdbcHandoverRepository handovers;
     private final JdbcAlarmAckRepository alarmAcks;
+    private final JdbcAddressRepository addresses;
     private volatile boolean closed;
 
     private Database(DataSource postgres, String h2Url, Path h2Folder, Vendor vendor, String description, Place place,
@@ -128,6 +129,7 @@ public final class Database implements AutoCloseable {
         this.plans = new JdbcPlanStore(this);
         this.handovers = new JdbcHandoverRepository(this);
         this.alarmAcks = new JdbcAlarmAckRepository(this);
+        this.addresses = new JdbcAddressRepository(this);
     }
 
     /**
@@ -375,6 +377,11 @@ public final class Database implements AutoCloseable {
     /** The alarm centre's acknowledgements (V8). */
     public org.gridcommand.alarm.AlarmAckRepository alarmAcks() {
         return alarmAcks;
+    }
+
+    /** The standard address register (V9). */
+    public org.gridcommand.address.AddressRepository addresses() {
+        return addresses;
     }
 
     /** True until a district has been stored: the console then offers to load the demo seed. */

@@ -130,6 +130,7 @@ public final class ConsoleWindow {
         queueModel = CaseQueueViewModel.forContext(context, ui);
         queueView = new CaseQueueView(queueModel, context);
         queueView.setOnShowCameras(this::showCamerasFor);
+        mapWorkspace.setOnNewCaseAt(queueView::newHotlineCase);
         Label queueInfo = new Label();
         queueInfo.textProperty().bind(Bindings.createStringBinding(
                 () -> text.format("queue.subtitle", queueModel.openCountProperty().get(), queueModel.rows().size()),
@@ -196,7 +197,10 @@ public final class ConsoleWindow {
         // Shift handover (Ctrl+H).
         handover = new org.gridcommand.ui.handover.HandoverLauncher(context, cameraStatus, root::getScene, ui);
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F7) {
+            if (e.getCode() == KeyCode.F7 && e.isShiftDown()) {
+                e.consume();
+                planPanel.activateOfferedPlan();
+            } else if (e.getCode() == KeyCode.F7) {
                 e.consume();
                 planPanel.focusChecklist();
             } else if (e.getCode() == KeyCode.S && e.isShortcutDown() && e.isShiftDown()) {
@@ -354,9 +358,14 @@ public final class ConsoleWindow {
         CoverageResult result = coverage.at(c.location(), videoWall.size());
         List<CameraMatch> matches = result.matches();
         int shown = Math.min(videoWall.size(), matches.size());
+        // The incident view: the case's cameras alone, each framed, so no unrelated picture passes for the case's.
         for (int i = 0; i < shown; i++) {
             Camera camera = matches.get(i).camera();
-            videoWall.assign(i, camera, camera.name().in(text.locale()));
+            videoWall.assign(i, camera, text.format("cameras.caseTile", camera.name().in(text.locale())));
+            videoWall.tile(i).setCaseMark(true);
+        }
+        for (int i = shown; i < videoWall.size(); i++) {
+            videoWall.tile(i).clear();
         }
         String line = result.fallback()
                 ? text.format("cameras.nearest", shown, Math.round(matches.isEmpty() ? 0 : matches.get(0).distanceMetres()))

@@ -90,6 +90,10 @@ public class VideoTile extends StackPane {
     private static final System.Logger LOG = System.getLogger(VideoTile.class.getName());
     private static final Border DROP_BORDER = new Border(new BorderStroke(Color.rgb(255, 200, 0),
             BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(3)));
+    /** The incident view's frame: blue, since red speaks of severity and yellow of a camera being dropped. */
+    private static final Border CASE_BORDER = new Border(new BorderStroke(Color.rgb(80, 180, 255),
+            BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(4)));
+    private boolean caseMarked;
 
     /** A camera on the tile: both its streams (the same URL twice for a camera with one stream). */
     private record Assignment(String cameraId, String cameraName, String mainUrl, String subUrl, boolean loop) {
@@ -223,6 +227,8 @@ public class VideoTile extends StackPane {
         assignment = new Assignment(cameraId == null || cameraId.isBlank() ? name : cameraId.strip(), name, main, sub,
                 loop);
         chosenStream = null;
+        setCaseMark(false); // another camera: the incident view marks its own again
+
         overlay.showCameraName(assignment.cameraName());
         stopSession(true);
         healthMachine.assign(assignment.cameraId(), assignment.cameraName());
@@ -242,6 +248,7 @@ public class VideoTile extends StackPane {
         }
         assignment = null;
         chosenStream = null;
+        setCaseMark(false);
         overlay.showCameraName("");
         stopSession(true);
         healthMachine.assign("", "");
@@ -294,7 +301,20 @@ public class VideoTile extends StackPane {
 
     /** A frame around the tile while a camera is dragged over it. FX thread. */
     public void setDropHighlight(boolean on) {
-        setBorder(on ? DROP_BORDER : null);
+        setBorder(on ? DROP_BORDER : caseMarked ? CASE_BORDER : null);
+    }
+
+    /**
+     * Marks the tile as one of the selected case's cameras (the incident view), until the tile is cleared or given
+     * another camera. FX thread.
+     */
+    public void setCaseMark(boolean on) {
+        caseMarked = on;
+        setBorder(on ? CASE_BORDER : null);
+    }
+
+    public boolean isCaseMarked() {
+        return caseMarked;
     }
 
     /** Watchdog timeout and back-off; applies from the next check on. FX thread. */

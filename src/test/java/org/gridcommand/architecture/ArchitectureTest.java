@@ -30,6 +30,7 @@ class ArchitectureTest {
         "org.gridcommand.sla..", "org.gridcommand.cap..", "org.gridcommand.feed..", "org.gridcommand.evidence..",
         "org.gridcommand.plans..", "org.gridcommand.stats..", "org.gridcommand.wall..", "org.gridcommand.drill..",
         "org.gridcommand.handover..", "org.gridcommand.debrief..", "org.gridcommand.report..", "org.gridcommand.alarm..",
+        "org.gridcommand.address..",
     };
 
     @ArchTest
@@ -51,6 +52,12 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("org.gridcommand.feed.mqtt..")
             .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.paho..")
             .as("only feed.mqtt may use the MQTT client (the simulator and the benchmarks publish through it)");
+
+    @ArchTest
+    static final ArchRule onlyTheAddressRegisterUsesPinyin = noClasses()
+            .that().resideOutsideOfPackage("org.gridcommand.address..")
+            .should().dependOnClassesThat().resideInAnyPackage("net.sourceforge.pinyin4j..")
+            .as("only the address register's search reads pinyin (its initials)");
 
     @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("org.gridcommand.(*)..")

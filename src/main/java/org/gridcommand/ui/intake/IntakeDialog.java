@@ -25,6 +25,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.gridcommand.address.AddressMatch;
+import org.gridcommand.address.StandardAddress;
 import org.gridcommand.cases.Case;
 import org.gridcommand.cases.CaseReport;
 import org.gridcommand.cases.Category;
@@ -36,6 +38,7 @@ import org.gridcommand.cases.IntakeRejected;
 import org.gridcommand.cases.IntakeResult;
 import org.gridcommand.cases.IntakeService;
 import org.gridcommand.geo.Datum;
+import org.gridcommand.geo.GeoPoint;
 import org.gridcommand.fx.FxThread;
 import org.gridcommand.ui.shared.Choice;
 import org.gridcommand.ui.shared.Choices;
@@ -61,6 +64,8 @@ public final class IntakeDialog extends Dialog<IntakeResult> {
     private final TextField lat = new TextField();
     private final ComboBox<Choice<Datum>> datum = new ComboBox<>();
     private final TextField address = new TextField();
+    private final ListView<AddressMatch> addressList = new ListView<>();
+    private final Label locationLine = new Label();
     private final TextField reporterName = new TextField();
     private final TextField reporterContact = new TextField();
     private final TextArea description = new TextArea();
@@ -83,10 +88,11 @@ public final class IntakeDialog extends Dialog<IntakeResult> {
         }
     }
 
-    public IntakeDialog(IntakeService intake, CategoryDictionary categories, CaseTexts texts, Node near) {
+    public IntakeDialog(IntakeService intake, IntakePlaces places, CategoryDictionary categories, CaseTexts texts,
+                        Node near) {
         this.intake = intake;
         this.texts = texts;
-        this.form = new IntakeFormModel(intake, categories, texts.messages());
+        this.form = new IntakeFormModel(intake, places, categories, texts.messages());
         Dialogs.prepare(this, near);
         setTitle(texts.get("intake.title"));
         setHeaderText(texts.get("intake.header"));
@@ -125,33 +131,48 @@ public final class IntakeDialog extends Dialog<IntakeResult> {
         form.matchingCategories().addListener((javafx.collections.ListChangeListener<Category>) c -> keepCategoryInList());
         categorySearch.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP) {
-                moveCategory(e.getCode() == KeyCode.DOWN ? 1 : -1);
+                move(categoryList, e.getCode() == KeyCode.DOWN ? 1 : -1);
                 e.consume();
             }
         });
 
-        // Rows hold what belongs together, so the form fits a 900-pixel seat screen without scrolling.
-        lon.setId("intake-lon");
-        lon.setPromptText("113.58");
-        lon.setPrefWidth(130);
-        lon.setMinWidth(110);
-        lon.textProperty().bindBidirectional(form.lonProperty());
-        lat.setId("intake-lat");
-        lat.setPromptText("22.36");
-        lat.setPrefWidth(130);
-        lat.setMinWidth(110);
-        lat.textProperty().bindBidirectional(form.latProperty());
-        datum.setId("intake-datum");
-        datum.getItems().setAll(new Choice<>(Datum.WGS84, texts.get("intake.datum.WGS84")),
-                new Choice<>(Datum.GCJ02, texts.get("intake.datum.GCJ02")),
-                new Choice<>(Datum.BD09, texts.get("intake.datum.BD09")));
-        Choices.bind(datum, form.datumProperty());
-        datum.setPrefWidth(210);
-        addRow(grid, row++, "location", inline(inlineLabel("lon", lon), lon, inlineLabel("lat", lat), lat,
-                inlineLabel("datum", datum), datum), stacked(problemLabel("lon"), problemLabel("lat")));
+        // The caller is found by address (the register), or by a click on the map; coordinates are the last resort.
         address.setId("intake-address");
+        address.setPromptText(texts.get("intake.address.prompt"));
         address.textProperty().bindBidirectional(form.addressProperty());
         addRow(grid, row++, "address", address, problemLabel("address"));
+        addressList.setId("intake-address-list");
+        addressList.setItems(form.addressMatches());
+        addressList.setPrefHeight(134);
+        addressList.setFocusTraversable(false);
+        addressList.setPlaceholder(new Label(texts.get("intake.address.none")));
+        addressList.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(AddressMatch item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : texts.format("intake.address.match", item.address().name(),
+                        texts.get("address.kind." + item.address().kind().name()), item.percent()));
+            }
+        });
+        grid.add(addressList, 1, row++);
+        addressList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                form.chooseAddress(b.address());
+            }
+        });
+        form.addressMatches().addListener((javafx.collections.ListChangeListener<AddressMatch>) c -> keepAddressInList());
+        address.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP) {
+                move(addressList, e.getCode() == KeyCode.DOWN ? 1 : -1);
+                e.consume();
+            }
+        });
+        locationLine.setId("intake-location");
+        locationLine.getStyleClass().add("intake-location");
+        locationLine.setWrapText(true);
+        locationLine.textProperty().bind(form.locationTextProperty());
+        grid.add(locationLine, 1, row++, 2, 1);
+
         reporterName.setId("intake-reporter-name");
         reporterName.setPromptText(texts.get("intake.field.reporterName"));
         reporterName.textProperty().bindBidirectional(form.reporterNameProperty());
@@ -203,6 +224,25 @@ public final class IntakeDialog extends Dialog<IntakeResult> {
         level.disableProperty().bind(form.emergencyProperty().not());
         addRow(grid, row++, "priority", inline(priority, inlineLabel("eventClass", eventClass), eventClass,
                 inlineLabel("level", level), level), problemLabel("eventClass"));
+        lon.setId("intake-lon");
+        lon.setPromptText("113.58");
+        lon.setPrefWidth(130);
+        lon.setMinWidth(110);
+        lon.textProperty().bindBidirectional(form.lonProperty());
+        lat.setId("intake-lat");
+        lat.setPromptText("22.36");
+        lat.setPrefWidth(130);
+        lat.setMinWidth(110);
+        lat.textProperty().bindBidirectional(form.latProperty());
+        datum.setId("intake-datum");
+        datum.getItems().setAll(new Choice<>(Datum.WGS84, texts.get("intake.datum.WGS84")),
+                new Choice<>(Datum.GCJ02, texts.get("intake.datum.GCJ02")),
+                new Choice<>(Datum.BD09, texts.get("intake.datum.BD09")));
+        Choices.bind(datum, form.datumProperty());
+        datum.setPrefWidth(210);
+        // Last in the form and in the Tab order: coordinates are for the rare caller who reads them off a phone.
+        addRow(grid, row++, "location", inline(inlineLabel("lon", lon), lon, inlineLabel("lat", lat), lat,
+                inlineLabel("datum", datum), datum), stacked(problemLabel("lon"), problemLabel("lat")));
         Label other = problemLabel("other");
         grid.add(other, 0, row++, 3, 1);
 
@@ -303,15 +343,43 @@ public final class IntakeDialog extends Dialog<IntakeResult> {
         }
     }
 
-    private void moveCategory(int step) {
-        int size = categoryList.getItems().size();
+    /** Up/Down in a search field move the choice in the list under it, which keeps the choice in view. */
+    private static void move(ListView<?> list, int step) {
+        int size = list.getItems().size();
         if (size == 0) {
             return;
         }
-        int at = categoryList.getSelectionModel().getSelectedIndex();
+        int at = list.getSelectionModel().getSelectedIndex();
         int next = at < 0 ? 0 : Math.max(0, Math.min(size - 1, at + step));
-        categoryList.getSelectionModel().select(next);
-        categoryList.scrollTo(Math.max(0, next - 2));
+        list.getSelectionModel().select(next);
+        list.scrollTo(Math.max(0, next - 2));
+    }
+
+    /**
+     * The best match is taken as the officer types (its grid shows at once); Up/Down take another. A choice still in
+     * the list (a map click's nearest address) stays chosen.
+     */
+    private void keepAddressInList() {
+        StandardAddress chosen = form.chosenAddressProperty().get();
+        for (int i = 0; i < form.addressMatches().size(); i++) {
+            if (form.addressMatches().get(i).address().equals(chosen)) {
+                addressList.getSelectionModel().select(i);
+                return;
+            }
+        }
+        if (form.addressMatches().isEmpty()) {
+            addressList.getSelectionModel().clearSelection();
+        } else {
+            addressList.getSelectionModel().select(0);
+            addressList.scrollTo(0);
+            form.chooseAddress(form.addressMatches().get(0).address());
+        }
+    }
+
+    /** Starts the form at a point clicked on the map (the nearest register address fills the address field). */
+    public void startAt(GeoPoint wgs84) {
+        form.startAt(wgs84);
+        keepAddressInList();
     }
 
     private void enterSubmits(KeyEvent e) {

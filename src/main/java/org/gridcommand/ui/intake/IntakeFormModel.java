@@ -21,6 +21,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.gridcommand.address.AddressMatch;
+import org.gridcommand.address.StandardAddress;
 import org.gridcommand.cases.CaseReport;
 import org.gridcommand.cases.Category;
 import org.gridcommand.cases.CategoryDictionary;
@@ -32,7 +36,11 @@ import org.gridcommand.cases.IntakeService;
 import org.gridcommand.cases.Priority;
 import org.gridcommand.common.Messages;
 import org.gridcommand.common.Ulid;
+import org.gridcommand.geo.ChinaDatums;
 import org.gridcommand.geo.Datum;
+import org.gridcommand.geo.GeoPoint;
+import org.gridcommand.grid.GridWorker;
+import org.gridcommand.grid.LocationAnswer;
 
 /**
  * The hotline form's state: what the officer typed, the report it makes, and every problem with it
@@ -49,6 +57,7 @@ public final class IntakeFormModel {
     private static final Pattern PAIR = Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)\\s*[,，\\s]\\s*(-?\\d+(?:\\.\\d+)?)\\s*");
 
     private final IntakeService intake;
+    private final IntakePlaces places;
     private final Messages text;
     private final String reportId = "hotline-" + Ulid.next();
     private final Set<String> emergencyMajors;
@@ -72,11 +81,20 @@ public final class IntakeFormModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyStringWrapper descriptionCount = new ReadOnlyStringWrapper(this, "descriptionCount");
     private final Map<String, ReadOnlyStringWrapper> problems = new LinkedHashMap<>();
+    private final ObservableList<AddressMatch> addressMatches = FXCollections.observableArrayList();
+    private final ObservableList<AddressMatch> readOnlyAddressMatches =
+            FXCollections.unmodifiableObservableList(addressMatches);
+    private final ReadOnlyObjectWrapper<StandardAddress> chosenAddress = new ReadOnlyObjectWrapper<>(this, "chosenAddress");
+    private final ReadOnlyObjectWrapper<LocationAnswer> location = new ReadOnlyObjectWrapper<>(this, "location");
+    private final ReadOnlyStringWrapper locationText = new ReadOnlyStringWrapper(this, "locationText", "");
     private boolean priorityChosen;
     private boolean settingDefault;
+    /** True while the form itself writes the address or the point (a choice, a map click): no new search. */
+    private boolean placing;
 
-    public IntakeFormModel(IntakeService intake, CategoryDictionary categories, Messages text) {
+    public IntakeFormModel(IntakeService intake, IntakePlaces places, CategoryDictionary categories, Messages text) {
         this.intake = intake;
+        this.places = java.util.Objects.requireNonNull(places, "places");
         this.text = text;
         FIELDS.forEach(f -> problems.put(f, new ReadOnlyStringWrapper(this, f + "Problem", "")));
         // The dictionary carries no "emergency" flag; the major class whose minors default to URGENT (fires,
@@ -135,12 +153,126 @@ public final class IntakeFormModel {
                 lon.set(m.group(1));
             }
         });
+        // The address field searches the register as the officer types; what it lists is chosen in the dialog.
+        address.addListener((o, was, now) -> {
+            if (!placing) {
+                // The text changed under the choice: it no longer stands, the list's best match will replace it.
+                StandardAddress chosen = chosenAddress.get();
+                if (chosen != null && (now == null || !now.equals(chosen.name()))) {
+                    chosenAddress.set(null);
+                }
+                addressMatches.setAll(places.search(normalize(now)));
+            }
+        });
+        for (Observable point : new Observable[] {lon, lat, datum}) {
+            point.addListener(o -> relocate());
+        }
         Observable[] inputs = {category, lon, lat, datum, address, reporterName, reporterContact, description,
                 priority, eventClass, level};
         for (Observable input : inputs) {
             input.addListener(o -> validate());
         }
+        relocate();
         validate();
+    }
+
+    /**
+     * Takes an address of the register: its point becomes the case's (WGS-84), its full name the case's address;
+     * the typed text stays as it is so the list does not jump while the officer picks.
+     */
+    public void chooseAddress(StandardAddress chosen) {
+        if (chosen == null || chosen.equals(chosenAddress.get())) {
+            return;
+        }
+        chosenAddress.set(chosen);
+        boolean outer = placing;
+        placing = true;
+        try {
+            datum.set(Datum.WGS84);
+            lat.set(coordinate(chosen.point().lat()));
+            lon.set(coordinate(chosen.point().lon()));
+        } finally {
+            placing = outer;
+        }
+        relocate();
+        validate();
+    }
+
+    /**
+     * Starts the form at a point clicked on the map: the point is the case's, and the register's nearest address
+     * (within {@link org.gridcommand.address.AddressBook#NEAREST_WITHIN_METRES}) fills the address field.
+     */
+    public void startAt(GeoPoint wgs84) {
+        placing = true;
+        try {
+            datum.set(Datum.WGS84);
+            lat.set(coordinate(wgs84.lat()));
+            lon.set(coordinate(wgs84.lon()));
+            places.nearest(wgs84).ifPresentOrElse(near -> {
+                // Chosen first, so the list showing it does not move the point to the address's own.
+                chosenAddress.set(near);
+                address.set(near.name());
+                addressMatches.setAll(List.of(new AddressMatch(near, 1.0)));
+            }, () -> {
+                chosenAddress.set(null);
+                address.set("");
+                addressMatches.clear();
+            });
+        } finally {
+            placing = false;
+        }
+        relocate();
+        validate();
+    }
+
+    private static String coordinate(double degrees) {
+        return String.format(Locale.ROOT, "%.6f", degrees);
+    }
+
+    /** The point as the form stands, in WGS-84, or null while the coordinates are missing or wrong. */
+    private GeoPoint point() {
+        Double x = number(lon.get());
+        Double y = number(lat.get());
+        if (x == null || y == null || x.isNaN() || y.isNaN() || Math.abs(x) > 180 || Math.abs(y) > 90) {
+            return null;
+        }
+        try {
+            return ChinaDatums.toWgs84(x, y, datum.get() == null ? Datum.WGS84 : datum.get());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Names the grid, its head and the workers on duty for the point, before anything is saved. */
+    private void relocate() {
+        if (placing) {
+            return;
+        }
+        GeoPoint p = point();
+        LocationAnswer answer = p == null ? null : places.locate(p);
+        location.set(answer);
+        locationText.set(describe(answer));
+    }
+
+    private String describe(LocationAnswer answer) {
+        if (answer == null) {
+            return text.get("intake.location.none");
+        }
+        Locale locale = text.locale();
+        if (!answer.isInside()) {
+            return answer.nearest().map(g -> text.format("intake.location.outside",
+                    Math.round(answer.distanceMetres()), g.name().in(locale), g.code().value()))
+                    .orElse(text.get("intake.location.noDistrict"));
+        }
+        String grid = text.format("intake.location.grid", answer.smallGrid().name().in(locale),
+                answer.smallGrid().code().value());
+        String head = answer.head().map(h -> text.format("intake.location.head", h.name().in(locale),
+                h.phone() == null ? "" : h.phone())).orElse(text.get("intake.location.noHead"));
+        List<GridWorker> onDuty = answer.onDuty();
+        String workers = onDuty.isEmpty() ? text.get("intake.location.nobodyOnDuty")
+                : text.format("intake.location.onDuty", onDuty.stream().map(w -> w.name().in(locale))
+                        .collect(Collectors.joining(text.get("intake.location.separator"))));
+        return String.join("  ·  ", grid, head, workers);
     }
 
     /** The report as the form stands (numbers that do not parse become NaN, which the service names). */
@@ -153,7 +285,7 @@ public final class IntakeFormModel {
                 .lon(number(lon.get()))
                 .lat(number(lat.get()))
                 .datum(datum.get())
-                .address(blankToNull(address.get()))
+                .address(chosenAddress.get() != null ? chosenAddress.get().name() : blankToNull(address.get()))
                 .reporterName(blankToNull(reporterName.get()))
                 .reporterContact(blankToNull(reporterContact.get()))
                 .description(description.get())
@@ -174,7 +306,16 @@ public final class IntakeFormModel {
 
     public void showProblems(List<FieldProblem> found) {
         Map<String, StringBuilder> byField = new LinkedHashMap<>();
+        boolean noPoint = found.stream().anyMatch(p -> p.field().equals("lon") && p.message().equals("required"))
+                && found.stream().anyMatch(p -> p.field().equals("lat") && p.message().equals("required"));
+        if (noPoint) {
+            // Nobody can give coordinates on the phone: say how to get a point, once, at the address.
+            byField.put("address", new StringBuilder(text.get("intake.problem.noLocation")));
+        }
         for (FieldProblem p : found) {
+            if (noPoint && (p.field().equals("lon") || p.field().equals("lat"))) {
+                continue;
+            }
             String field = fieldOf(p.field());
             StringBuilder sb = byField.computeIfAbsent(field, f -> new StringBuilder());
             if (sb.length() > 0) {
@@ -243,6 +384,26 @@ public final class IntakeFormModel {
 
     public String reportId() {
         return reportId;
+    }
+
+    /** The register's best matches for the address typed, best first. */
+    public ObservableList<AddressMatch> addressMatches() {
+        return readOnlyAddressMatches;
+    }
+
+    /** The register address taken (its point is the case's), or null. */
+    public ReadOnlyObjectProperty<StandardAddress> chosenAddressProperty() {
+        return chosenAddress.getReadOnlyProperty();
+    }
+
+    /** Where the point lies and who answers for it, or null without a point. */
+    public ReadOnlyObjectProperty<LocationAnswer> locationProperty() {
+        return location.getReadOnlyProperty();
+    }
+
+    /** The location in the officer's words: grid, grid head, workers on duty (or why there is none). */
+    public ReadOnlyStringProperty locationTextProperty() {
+        return locationText.getReadOnlyProperty();
     }
 
     public ObservableList<Category> matchingCategories() {

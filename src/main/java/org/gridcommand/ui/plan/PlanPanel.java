@@ -27,7 +27,8 @@ import org.gridcommand.plans.StepStatus;
  * plan and its level with who leads it, progress, then phase by phase each step with its role, required mark,
  * deadline timer (overdue in red and in words), who did it when, answers, notes and outcomes. With no plan
  * running it offers the suggested one in one action. Keys while it has the focus: ↑↓ step, Space/Enter do or
- * run, Y/N answer, T note, L raise level, O override (shift supervisor), A activate, Esc cancel.
+ * run (Enter on the offer activates it), Y/N answer, T note, L raise level, O override (shift supervisor), Esc
+ * cancel. A is not a key here: in the queue A accepts a case, and one key must not mean two things.
  */
 public final class PlanPanel extends VBox {
     private static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
@@ -219,6 +220,17 @@ public final class PlanPanel extends VBox {
         return steps;
     }
 
+    /**
+     * Shift+F7 from anywhere: activates the plan offered for the selected case and puts the keyboard on its checklist;
+     * with no offer, only the keyboard moves (F7).
+     */
+    public void activateOfferedPlan() {
+        if (model != null && model.viewProperty().get() == PlanPanelModel.View.SUGGESTED) {
+            model.activateSuggested();
+        }
+        focusChecklist();
+    }
+
     /** Puts the keyboard on the checklist (or on the activate button when a plan is offered): for a console-wide key. */
     public void focusChecklist() {
         if (model == null) {
@@ -271,7 +283,6 @@ public final class PlanPanel extends VBox {
                 swallowTyped = true;
                 model.startOverride();
             }
-            case A -> model.activateSuggested();
             case ESCAPE -> {
                 if (model.promptProperty().get() != PlanPanelModel.Prompt.NONE) {
                     model.cancelPrompt();

@@ -236,11 +236,27 @@ public final class CaseQueueView extends StackPane {
 
     /** Opens the hotline intake form (N); the case it makes is selected when it arrives. */
     public void newHotlineCase() {
+        newHotlineCase(null);
+    }
+
+    /**
+     * Opens the hotline form at a point clicked on the map (null: no point yet); the case it makes is selected when
+     * it arrives. A form already open takes the point instead of a second form opening.
+     */
+    public void newHotlineCase(org.gridcommand.geo.GeoPoint at) {
         if (openIntake.get() != null) {
+            if (at != null) {
+                openIntake.get().startAt(at);
+            }
             openIntake.get().getDialogPane().requestFocus();
             return;
         }
-        IntakeDialog dialog = new IntakeDialog(context.intake(), context.categories(), texts, this);
+        IntakeDialog dialog = new IntakeDialog(context.intake(),
+                new org.gridcommand.ui.intake.IntakePlaces(context.addresses(), context.locateService()),
+                context.categories(), texts, this);
+        if (at != null) {
+            dialog.startAt(at);
+        }
         openIntake.set(dialog);
         dialog.setOnHidden(e -> {
             openIntake.set(null);

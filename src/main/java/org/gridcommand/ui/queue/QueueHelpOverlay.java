@@ -72,6 +72,8 @@ public final class QueueHelpOverlay extends StackPane {
         }
         out.add(new Shortcut("O", texts.get("help.overdueOpen")));
         out.add(new Shortcut("Shift+O", texts.get("help.overdueDismiss")));
+        out.add(new Shortcut("F7", texts.get("help.planChecklist")));
+        out.add(new Shortcut("Shift+F7", texts.get("help.planActivate")));
         out.add(new Shortcut("↑ ↓", texts.get("help.move")));
         out.add(new Shortcut("Ctrl+F", texts.get("help.filter")));
         out.add(new Shortcut("F1  ?", texts.get("help.help")));

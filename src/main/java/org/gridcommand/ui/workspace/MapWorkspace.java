@@ -9,7 +9,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -75,6 +77,7 @@ public final class MapWorkspace extends BorderPane {
     private final CoverageLayer coverage;
     private final Label coverageLine = new Label();
     private final org.gridcommand.ui.stats.CaseDensityLayer caseDensity;
+    private java.util.function.Consumer<GeoPoint> onNewCaseAt = p -> { };
 
     public MapWorkspace(AppContext context, Path dataDir, UiExecutor ui) {
         this.context = context;
@@ -118,6 +121,16 @@ public final class MapWorkspace extends BorderPane {
         setBottom(status);
 
         map.selectedProperty().addListener((o, was, now) -> onSelected(now));
+        // A caller who can only say "near the bridge": the officer finds it on the map and starts the case there.
+        MenuItem newCaseHere = new MenuItem(text.get("map.newCaseHere"));
+        newCaseHere.setId("map-new-case-here");
+        ContextMenu mapMenu = new ContextMenu(newCaseHere);
+        map.setOnContextMenuRequested(e -> {
+            GeoPoint at = map.geoAt(e.getX(), e.getY());
+            newCaseHere.setOnAction(a -> onNewCaseAt.accept(at));
+            mapMenu.show(map, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
         map.lastClickProperty().addListener((o, was, now) -> {
             if (now != null) {
                 locate(now);
@@ -136,6 +149,11 @@ public final class MapWorkspace extends BorderPane {
 
     public GridMapView map() {
         return map;
+    }
+
+    /** What "New case here" (the map's right-click menu) hands the clicked point to: the hotline form. */
+    public void setOnNewCaseAt(java.util.function.Consumer<GeoPoint> handler) {
+        onNewCaseAt = handler == null ? p -> { } : handler;
     }
 
     public SearchBox searchBox() {

@@ -199,7 +199,7 @@ class PlanPanelTest {
     void anOfficerIsToldOnlyASupervisorMayOverride(FxRobot robot) {
         waitUntil("the plan is offered", () -> model.viewProperty().get() == PlanPanelModel.View.SUGGESTED);
         robot.interact(() -> panel.lookup("#plan-activate").requestFocus());
-        robot.type(KeyCode.A);
+        robot.type(KeyCode.ENTER);
         waitUntil("the checklist shows", () -> model.viewProperty().get() == PlanPanelModel.View.RUNNING);
         assertThat(robot.lookup("#plan-override").query().isVisible()).isTrue();
         robot.clickOn("#plan-override");

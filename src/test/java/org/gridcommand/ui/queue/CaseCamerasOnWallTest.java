@@ -97,9 +97,14 @@ class CaseCamerasOnWallTest extends ConsoleQueueTestBase {
         List<String> shown = names(wall);
         List<String> wanted = new ArrayList<>();
         for (CameraMatch m : expected.matches().subList(0, Math.min(wall.size(), expected.matches().size()))) {
-            wanted.add(m.camera().name().in(Locale.ENGLISH));
+            wanted.add("Case · " + m.camera().name().in(Locale.ENGLISH));
         }
         assertThat(shown.subList(0, wanted.size())).containsExactlyElementsOf(wanted);
+        // The incident view: the case's tiles framed, every other tile cleared (no unrelated camera passes for one).
+        assertThat(shown.subList(wanted.size(), shown.size())).allMatch(String::isEmpty);
+        for (int i = 0; i < wall.size(); i++) {
+            assertThat(wall.tile(i).isCaseMarked()).as("tile " + i).isEqualTo(i < wanted.size());
+        }
         for (int i = 1; i < wanted.size(); i++) {
             assertThat(expected.matches().get(i).distanceMetres())
                     .isGreaterThanOrEqualTo(expected.matches().get(i - 1).distanceMetres());
