@@ -15,6 +15,10 @@ import org.gridcommand.geo.GeoPoint;
  * suspendedFrom is the state a suspended (挂账) case returns to on resume; stateReason is the reason given
  * for voiding or suspending. reportId is the channel's own key for the report (idempotency), if it has one.
  *
+ * <p>number is the case number people read and say (district code, day, sequence: 440402-20261208-0042), given by
+ * the store when the case is first stored, unique across the seats of one store; null before that. The id (a ULID)
+ * stays the key inside.
+ *
  * <p>Use {@link #toBuilder()} or the {@code with…} methods for changed copies.
  */
 public record Case(String id, Channel channel, String reportId, String categoryCode, GeoPoint location,
@@ -25,7 +29,8 @@ public record Case(String id, Channel channel, String reportId, String categoryC
                    CaseState state, String stateReason, CaseState suspendedFrom, Assignee assignee,
                    boolean supervised, boolean escalated, int reworkCount,
                    Instant reportedAt, Instant acceptedAt, Instant dispatchedAt, Instant handlingStartedAt,
-                   Instant fedBackAt, Instant verifiedAt, Instant closedAt, Instant voidedAt, Instant suspendedAt) {
+                   Instant fedBackAt, Instant verifiedAt, Instant closedAt, Instant voidedAt, Instant suspendedAt,
+                   String number) {
     public Case {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(channel, "channel");
@@ -49,7 +54,7 @@ public record Case(String id, Channel channel, String reportId, String categoryC
                 address, reportedBy, null, null, description, List.of(), priority, null, null,
                 state, null, null, null, false, false, 0,
                 reportedAt, acceptedAt, dispatchedAt, null, null, null, closedAt,
-                state == CaseState.VOIDED ? closedAt : null, null);
+                state == CaseState.VOIDED ? closedAt : null, null, null);
     }
 
     public static Builder builder() {
@@ -118,6 +123,7 @@ public record Case(String id, Channel channel, String reportId, String categoryC
         private Instant closedAt;
         private Instant voidedAt;
         private Instant suspendedAt;
+        private String number;
 
         private Builder() {
         }
@@ -155,9 +161,11 @@ public record Case(String id, Channel channel, String reportId, String categoryC
             closedAt = c.closedAt;
             voidedAt = c.voidedAt;
             suspendedAt = c.suspendedAt;
+            number = c.number;
         }
 
         public Builder id(String v) { id = v; return this; }
+        public Builder number(String v) { number = v; return this; }
         public Builder channel(Channel v) { channel = v; return this; }
         public Builder reportId(String v) { reportId = v; return this; }
         public Builder categoryCode(String v) { categoryCode = v; return this; }
@@ -195,7 +203,7 @@ public record Case(String id, Channel channel, String reportId, String categoryC
                     reportedBy, reporterName, reporterContact, description, attachments, priority, eventClass, level,
                     state, stateReason, suspendedFrom, assignee, supervised, escalated, reworkCount,
                     reportedAt, acceptedAt, dispatchedAt, handlingStartedAt, fedBackAt, verifiedAt, closedAt,
-                    voidedAt, suspendedAt);
+                    voidedAt, suspendedAt, number);
         }
     }
 }

@@ -15,9 +15,10 @@ public interface CaseRepository {
     /**
      * Inserts a new case and its first trail line in one transaction; durable when this returns.
      *
+     * @return the case as stored: with the readable number the store gave it
      * @throws ReportIdTaken when a case or merged report with the same report id is already stored
      */
-    void create(Case aCase, CaseEvent event);
+    Case create(Case aCase, CaseEvent event);
 
     /**
      * Changes one case under a row lock: reads its stored form, hands it to {@code change}, and writes the

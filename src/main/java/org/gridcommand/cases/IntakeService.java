@@ -354,14 +354,15 @@ public final class IntakeService {
         String note = notes.isEmpty() ? null : abbreviate(String.join("; ", notes), 1_000);
         CaseEvent event = new CaseEvent(Ulid.next(), aCase.id(), receivedAt, stamp.name, stamp.role,
                 CaseAction.REPORT, null, CaseState.REPORTED, note, stamp.kind);
+        Case stored;
         try {
-            cases.create(aCase, event);
+            stored = cases.create(aCase, event);
         } catch (ReportIdTaken e) {
             // Lost the race to another submit of the same report: answer with the case it made.
             return new IntakeResult(IntakeResult.Outcome.ALREADY_RECEIVED,
                     cases.findByReportId(e.reportId()).orElseThrow(() -> e), List.of(), null);
         }
-        return new IntakeResult(IntakeResult.Outcome.CREATED, aCase, List.of(), where);
+        return new IntakeResult(IntakeResult.Outcome.CREATED, stored, List.of(), where);
     }
 
     /** Who a trail line names: an officer (with role) or a reporter / the system (kind, no role). */

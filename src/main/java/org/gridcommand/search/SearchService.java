@@ -87,8 +87,17 @@ public final class SearchService {
         }
         for (Case c : cases.get()) {
             int rank = matchId(lower, c.id());
+            if (c.number() != null) {
+                // The number as people say it: whole, or its day's sequence ("0042") or its end ("20261208-0042").
+                int byNumber = matchId(lower, c.number());
+                if (byNumber < 0 && lower.length() >= 3 && c.number().toLowerCase(Locale.ROOT).endsWith(lower)) {
+                    byNumber = PREFIX;
+                }
+                rank = rank < 0 ? byNumber : byNumber < 0 ? rank : Math.min(rank, byNumber);
+            }
             if (rank >= 0 && c.location() != null) {
-                hits.add(new SearchHit(SearchHit.Kind.CASE, c.id(), c.id() + " · " + c.address(), c.location(), null, rank));
+                String shown = c.number() != null ? c.number() : c.id();
+                hits.add(new SearchHit(SearchHit.Kind.CASE, c.id(), shown + " · " + c.address(), c.location(), null, rank));
             }
         }
         hits.sort(Comparator.comparingInt(SearchHit::rank).thenComparing(SearchHit::kind).thenComparing(SearchHit::id));

@@ -49,11 +49,12 @@ final class JdbcCaseRepository implements CaseRepository {
             "reported_at", "accepted_at", "dispatched_at", "handling_started_at", "fed_back_at", "verified_at",
             "closed_at", "voided_at", "suspended_at");
     private static final String COLUMNS = String.join(", ", COLUMN_LIST);
-    private static final String INSERT = "INSERT INTO cases (" + COLUMNS + ") VALUES ("
-            + COLUMN_LIST.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    /** The number is written once, on insert (CaseNumbers gives it); an update never touches it. */
+    private static final String INSERT = "INSERT INTO cases (" + COLUMNS + ", case_number) VALUES ("
+            + COLUMN_LIST.stream().map(c -> "?").collect(Collectors.joining(", ")) + ", ?)";
     private static final String UPDATE = "UPDATE cases SET "
             + COLUMN_LIST.stream().skip(1).map(c -> c + " = ?").collect(Collectors.joining(", ")) + " WHERE id = ?";
-    private static final String SELECT = "SELECT " + COLUMNS + " FROM cases";
+    private static final String SELECT = "SELECT " + COLUMNS + ", case_number FROM cases";
     /** Open states come from CaseState.isOpen so a new state cannot silently drop out of the queue. */
     private static final List<CaseState> OPEN = Arrays.stream(CaseState.values()).filter(CaseState::isOpen).toList();
     private static final String OPEN_IN = inList(OPEN.size());
@@ -80,8 +81,9 @@ final class JdbcCaseRepository implements CaseRepository {
         if (cases.isEmpty()) {
             return;
         }
+        CaseNumbers.prepareDays(db, cases);
         db.write("inserting " + cases.size() + " case(s)", c -> {
-            Batch.insert(c, INSERT, cases, JdbcCaseRepository::bindAll);
+            Batch.insert(c, INSERT, CaseNumbers.assign(c, cases), JdbcCaseRepository::bindAll);
             return null;
         });
         db.publish(new ChangeEvent("case", null, ChangeEvent.Kind.BULK_LOADED));
@@ -90,6 +92,7 @@ final class JdbcCaseRepository implements CaseRepository {
     @Override
     public void save(Case aCase) {
         Objects.requireNonNull(aCase, "aCase");
+        CaseNumbers.prepareDays(db, List.of(aCase));
         boolean created = db.write("saving case " + aCase.id(), c -> {
             if (update(c, aCase)) {
                 return false;
@@ -101,22 +104,25 @@ final class JdbcCaseRepository implements CaseRepository {
     }
 
     @Override
-    public void create(Case aCase, CaseEvent event) {
+    public Case create(Case aCase, CaseEvent event) {
         Objects.requireNonNull(aCase, "aCase");
         Objects.requireNonNull(event, "event");
+        Case stored;
+        CaseNumbers.prepareDays(db, List.of(aCase));
         try {
-            db.write("creating case " + aCase.id(), c -> {
+            stored = db.write("creating case " + aCase.id(), c -> {
                 if (aCase.reportId() != null && mergedCaseOf(c, aCase.reportId()).isPresent()) {
                     throw new ReportIdTaken(aCase.reportId(), null);
                 }
-                insert(c, aCase);
+                Case numbered = insert(c, aCase);
                 JdbcCaseEventRepository.insert(c, event);
-                return null;
+                return numbered;
             });
         } catch (StoreException e) {
             throw reportIdTakenOr(e, aCase.reportId());
         }
         db.publish(new ChangeEvent("case", aCase.id(), ChangeEvent.Kind.CREATED));
+        return stored;
     }
 
     @Override
@@ -367,16 +373,20 @@ final class JdbcCaseRepository implements CaseRepository {
         }
     }
 
-    private static void insert(Connection c, Case k) throws SQLException {
+    /** Inserts the case with its number (given now when it has none); returns it as stored. */
+    private static Case insert(Connection c, Case k) throws SQLException {
+        Case numbered = CaseNumbers.assign(c, List.of(k)).get(0);
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-            bindAll(insert, k);
+            bindAll(insert, numbered);
             insert.executeUpdate();
         }
+        return numbered;
     }
 
     private static void bindAll(PreparedStatement ps, Case k) throws SQLException {
         ps.setString(1, k.id());
-        bindFields(ps, k, 2);
+        int next = bindFields(ps, k, 2);
+        setString(ps, next, k.number());
     }
 
     /** Binds every column but the id, in COLUMN_LIST order, from {@code first}; returns the next index. */
@@ -433,7 +443,8 @@ final class JdbcCaseRepository implements CaseRepository {
                 rs.getBoolean("supervised"), rs.getBoolean("escalated"), rs.getInt("rework_count"),
                 getInstant(rs, "reported_at"), getInstant(rs, "accepted_at"), getInstant(rs, "dispatched_at"),
                 getInstant(rs, "handling_started_at"), getInstant(rs, "fed_back_at"), getInstant(rs, "verified_at"),
-                getInstant(rs, "closed_at"), getInstant(rs, "voided_at"), getInstant(rs, "suspended_at"));
+                getInstant(rs, "closed_at"), getInstant(rs, "voided_at"), getInstant(rs, "suspended_at"),
+                rs.getString("case_number"));
     }
 
     private static void insertReport(Connection c, MergedReport m) throws SQLException {

@@ -104,17 +104,26 @@ final class Fixtures {
                         new GeoPoint(113.5531234567891, 22.2612345678901), null));
     }
 
+    /** A case as imported from another system: it carries its own number, which the store keeps. */
     static Case aCase(String id, CaseState state, Instant reportedAt) {
         return new Case(id, Channel.GRID_WORKER, "0301", new GeoPoint(113.555, 22.275), "440402001001001",
                 "拱北莲花路 88 号", "小区火情 / fire in a residential community", Priority.URGENT, state,
                 reportedAt, reportedAt.plusSeconds(60), reportedAt.plusSeconds(120),
-                state == CaseState.CLOSED ? reportedAt.plusSeconds(900) : null, "王一");
+                state == CaseState.CLOSED ? reportedAt.plusSeconds(900) : null, "王一")
+                .toBuilder().number(importedNumber(id)).build();
+    }
+
+    /** A number from elsewhere, unique per case id. */
+    static String importedNumber(String id) {
+        return "IMP-" + id;
     }
 
     /** Reported by hotline from outside the district: no grid, and no stage reached yet. */
     static Case outsideCase(Instant reportedAt) {
-        return new Case(Ulid.next(), Channel.HOTLINE, "0101", new GeoPoint(113.4, 22.1), null, null, null,
-                Priority.NORMAL, CaseState.REPORTED, reportedAt, null, null, null, null);
+        String id = Ulid.next();
+        return new Case(id, Channel.HOTLINE, "0101", new GeoPoint(113.4, 22.1), null, null, null,
+                Priority.NORMAL, CaseState.REPORTED, reportedAt, null, null, null, null)
+                .toBuilder().number(importedNumber(id)).build();
     }
 
     /** Any number of plausible cases over the last three years, reproducible from the seed. */

@@ -55,9 +55,11 @@ class JdbcCaseLifeCycleTest {
     void everyFieldRoundTrips(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
             Case c = everything(Ulid.next(), "VA-1");
-            store.db.cases().create(c, reportLine(c));
-            assertThat(store.db.cases().findById(c.id())).contains(c);
-            assertThat(store.db.cases().findByReportId("VA-1")).contains(c);
+            Case stored = store.db.cases().create(c, reportLine(c));
+            assertThat(stored.number()).as("the store gives the number").matches("000000-\\d{8}-0001");
+            assertThat(stored).isEqualTo(c.toBuilder().number(stored.number()).build());
+            assertThat(store.db.cases().findById(c.id())).contains(stored);
+            assertThat(store.db.cases().findByReportId("VA-1")).contains(stored);
             assertThat(store.takeEvents()).containsExactly(new ChangeEvent("case", c.id(), Kind.CREATED));
 
             Case bare = Fixtures.outsideCase(T);
@@ -89,8 +91,8 @@ class JdbcCaseLifeCycleTest {
     @OnEachStore
     void aFailingChangeLeavesCaseAndTrailAsTheyWere(Backend backend) {
         try (TestStore store = TestStores.open(backend)) {
-            Case c = everything(Ulid.next(), null);
-            store.db.cases().create(c, reportLine(c));
+            Case fresh = everything(Ulid.next(), null);
+            Case c = store.db.cases().create(fresh, reportLine(fresh));
             // A trail line whose id is already used fails inside the transaction, after the case update.
             CaseEvent clash = store.db.caseEvents().findByCase(c.id()).get(0);
             assertThatThrownBy(() -> store.db.cases().apply(c.id(), current -> new CaseChange(

@@ -453,7 +453,7 @@ public final class IntakeDialog extends Dialog<IntakeResult> {
         List<DuplicateChoice> choices = new ArrayList<>();
         for (DuplicateCandidate d : candidates) {
             Case c = d.aCase();
-            choices.add(new DuplicateChoice(c, false, texts.format("intake.duplicate.merge", c.id(),
+            choices.add(new DuplicateChoice(c, false, texts.format("intake.duplicate.merge", texts.number(c),
                     texts.categoryName(c.categoryCode()), texts.gridName(c), texts.distance(d.distanceMetres()),
                     texts.duration(d.apart()), texts.get("state." + c.state().name()))));
         }

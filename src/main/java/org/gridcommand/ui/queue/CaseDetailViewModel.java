@@ -167,7 +167,7 @@ public final class CaseDetailViewModel {
             problem.set("");
             return;
         }
-        title.set(texts.format("detail.title", texts.categoryName(c.categoryCode()), texts.gridName(c), c.id()));
+        title.set(texts.format("detail.title", texts.categoryName(c.categoryCode()), texts.gridName(c), texts.number(c)));
         fields.setAll(fieldsOf(c));
         load(c);
     }
@@ -198,7 +198,7 @@ public final class CaseDetailViewModel {
 
     private List<Field> fieldsOf(Case c) {
         List<Field> out = new ArrayList<>();
-        add(out, "id", c.id());
+        add(out, "id", texts.number(c));
         String state = texts.state(c) + (c.stateReason() == null ? "" : " — " + c.stateReason());
         add(out, "state", state);
         add(out, "priority", texts.priority(c));

@@ -268,7 +268,7 @@ public final class CaseQueueView extends StackPane {
                     case MERGED -> "intake.merged";
                     default -> "intake.alreadyReceived";
                 };
-                model.showMessage(texts.format(key, texts.categoryName(c.categoryCode()), texts.gridName(c), c.id()),
+                model.showMessage(texts.format(key, texts.categoryName(c.categoryCode()), texts.gridName(c), texts.number(c)),
                         false);
                 model.selectCase(c.id());
             }

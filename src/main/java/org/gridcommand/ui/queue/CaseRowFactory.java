@@ -64,7 +64,7 @@ public final class CaseRowFactory {
         String channel = texts.channel(c);
         String flags = flags(c);
         String gridKey = (grid + " " + (c.smallGridCode() == null ? "" : c.smallGridCode())).toLowerCase(Locale.ROOT);
-        String searchKey = String.join(" ", c.id(), category, grid, priority, state, channel, flags,
+        String searchKey = String.join(" ", c.id(), c.number() == null ? "" : c.number(), category, grid, priority, state, channel, flags,
                 nonNull(c.address()), nonNull(c.description()), nonNull(c.reporterName()),
                 nonNull(c.reporterContact()), nonNull(c.reportedBy()), nonNull(c.categoryCode()),
                 nonNull(c.smallGridCode()))

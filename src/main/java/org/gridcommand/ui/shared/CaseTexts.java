@@ -82,6 +82,11 @@ public final class CaseTexts {
         return categories.find(code).map(c -> c.isMajor() ? c.code() : c.majorCode()).orElse("");
     }
 
+    /** The number people read and say (440402-20261208-0042); the internal key only for a case not yet numbered. */
+    public String number(Case c) {
+        return c.number() != null ? c.number() : c.id();
+    }
+
     public String gridName(Case c) {
         if (c.smallGridCode() == null) {
             return text.get("queue.outsideDistrict");

@@ -192,7 +192,7 @@ class IntakeFormTest {
                 .getItems().isEmpty());
         ListView<?> choices = robot.lookup("#intake-duplicates").queryAs(ListView.class);
         String firstChoice = choices.getItems().get(0).toString();
-        assertThat(firstChoice).startsWith("Merge into case " + first.aCase().id()).contains("Exposed rubbish")
+        assertThat(firstChoice).startsWith("Merge into case " + first.aCase().number()).contains("Exposed rubbish")
                 .contains(" m away");
         assertThat(choices.getItems()).extracting(Object::toString)
                 .endsWith("Create anyway as a new case", "Back to the form");

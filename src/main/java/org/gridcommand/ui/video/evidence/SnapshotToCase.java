@@ -123,7 +123,7 @@ public final class SnapshotToCase {
             return refuse(text.get("evidence.noCase"));
         }
         if (!target.isOpen()) {
-            return refuse(text.format("evidence.caseClosed", target.id()));
+            return refuse(text.format("evidence.caseClosed", target.number() != null ? target.number() : target.id()));
         }
         TileHealth health = source.health();
         if (health.cameraId().isEmpty()) {
@@ -131,7 +131,7 @@ public final class SnapshotToCase {
         }
         String camera = health.cameraName().isEmpty() ? health.cameraId() : health.cameraName();
         busy.set(true);
-        say(text.format("evidence.taking", camera, target.id()), false);
+        say(text.format("evidence.taking", camera, target.number() != null ? target.number() : target.id()), false);
         CompletableFuture<Evidence> result = new CompletableFuture<>();
         source.snapshot(spool).whenComplete((file, failure) -> {
             if (failure != null) {
