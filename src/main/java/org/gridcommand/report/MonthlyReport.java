@@ -96,6 +96,15 @@ public record MonthlyReport(YearMonth month, String districtName, ZoneId zone, I
         }
     }
 
-    public record Band(String id, String name, String hex, long days, long previousDays) {
+    /**
+     * A safety-index band: its name, its colour ({@code hex}, drawn, never printed) and the colour's name in words
+     * ("蓝色", empty when the bundles do not name it), days this month and the previous.
+     */
+    public record Band(String id, String name, String hex, String colourName, long days, long previousDays) {
+        /** Whether light words read better than dark ones on the band's colour. */
+        public boolean dark() {
+            java.awt.Color c = java.awt.Color.decode(hex);
+            return 0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue() < 140;
+        }
     }
 }

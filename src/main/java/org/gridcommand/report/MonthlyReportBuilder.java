@@ -134,7 +134,8 @@ public final class MonthlyReportBuilder {
 
         List<MonthlyReport.Band> bands = new ArrayList<>();
         for (SafetyIndexRules.Band b : service.safetyRules().bands()) {
-            bands.add(new MonthlyReport.Band(b.id(), b.name().zh(), b.hex(),
+            String colour = zh.has("report.colour." + b.colour()) ? zh.get("report.colour." + b.colour()) : "";
+            bands.add(new MonthlyReport.Band(b.id(), b.name().zh(), b.hex(), colour,
                     safetyNow.bandDays().getOrDefault(b.id(), 0L), safetyBefore.bandDays().getOrDefault(b.id(), 0L)));
         }
         MonthlyReport.Safety safety = new MonthlyReport.Safety(bands, mean(safetyNow.mean()), mean(safetyBefore.mean()),

@@ -99,7 +99,7 @@ public final class MonthlyReportHtml {
             h.append("<tr><td>").append(esc(b.name())).append("</td>");
             num(h, Long.toString(b.days()));
             num(h, Long.toString(b.previousDays()));
-            h.append("<td style=\"background:").append(esc(b.hex())).append("\">").append(esc(b.hex())).append("</td></tr>\n");
+            h.append(swatch(b)).append("</tr>\n");
         }
         row(h, text.zh("report.safety.mean"), s.mean(), s.previousMean(), "");
         row(h, text.zh("report.safety.goodOrBetter"), s.goodOrBetter(), s.previousGoodOrBetter(), s.change());
@@ -116,6 +116,13 @@ public final class MonthlyReportHtml {
         }
         h.append("</table>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** The band's colour as the cell's background (a checked colour only: it goes into a style), named in words. */
+    private static String swatch(MonthlyReport.Band b) {
+        String style = b.hex() != null && b.hex().matches("#[0-9A-Fa-f]{6}")
+                ? " style=\"background:" + b.hex() + (b.dark() ? ";color:white" : "") + "\"" : "";
+        return "<td class=\"swatch\"" + style + ">" + esc(b.colourName()) + "</td>";
     }
 
     private void fact(StringBuilder h, String key, String value) {

@@ -4,10 +4,10 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
@@ -49,15 +49,22 @@ public final class MonthlyReportPdf {
     private final BaseFont regular;
     private final BaseFont bold;
     private final TreeSet<Integer> missing = new TreeSet<>();
+    private final List<ChartPlacement> placements = new ArrayList<>();
 
     public MonthlyReportPdf() {
         this.regular = ReportFont.regular();
         this.bold = ReportFont.bold(regular);
     }
 
+    /** Where the last {@link #write} drew its charts, in the order drawn. */
+    public List<ChartPlacement> charts() {
+        return List.copyOf(placements);
+    }
+
     /** Writes the whole report to {@code out} (the caller closes it). */
     public void write(MonthlyReport report, OutputStream out) throws IOException {
         Document doc = new Document(PageSize.A4, 48, 48, 56, 56);
+        placements.clear();
         try {
             PdfWriter writer = PdfWriter.getInstance(doc, out);
             writer.setCloseStream(false);
@@ -74,10 +81,10 @@ public final class MonthlyReportPdf {
 
             doc.newPage();
             section(doc, "categories");
-            doc.add(chart(writer, barChart(writer, report.majorCategories())));
+            doc.add(chartBox(writer, "categories", barChart(writer, report.majorCategories())));
             doc.add(shares(report.majorCategories(), "category"));
             section(doc, "channels");
-            doc.add(chart(writer, pieChart(writer, report.channels())));
+            doc.add(chartBox(writer, "channels", pieChart(writer, report.channels())));
             doc.add(shares(report.channels(), "channel"));
             section(doc, "active");
             doc.add(active(report));
@@ -95,7 +102,7 @@ public final class MonthlyReportPdf {
             section(doc, "safety");
             doc.add(safety(report));
             section(doc, "daily");
-            doc.add(chart(writer, dailyChart(writer, report.dailyValid())));
+            doc.add(chartBox(writer, "daily", dailyChart(writer, report.dailyValid())));
         } catch (DocumentException e) {
             throw new IOException("the PDF could not be laid out: " + e.getMessage(), e);
         } finally {
@@ -269,9 +276,7 @@ public final class MonthlyReportPdf {
             t.addCell(cell(b.name(), false, Element.ALIGN_LEFT));
             t.addCell(cell(Long.toString(b.days()), false, Element.ALIGN_RIGHT));
             t.addCell(cell(Long.toString(b.previousDays()), false, Element.ALIGN_RIGHT));
-            PdfPCell swatch = cell(b.hex(), false, Element.ALIGN_CENTER);
-            swatch.setBackgroundColor(Color.decode(b.hex()));
-            t.addCell(swatch);
+            t.addCell(swatch(b));
         }
         t.addCell(cell(text.zh("report.safety.mean"), false, Element.ALIGN_LEFT));
         t.addCell(cell(s.mean(), false, Element.ALIGN_RIGHT));
@@ -284,13 +289,42 @@ public final class MonthlyReportPdf {
         return t;
     }
 
+    /** The band's colour as the cell's background, named in words in ink that reads on it. */
+    private PdfPCell swatch(MonthlyReport.Band b) {
+        Color colour = Color.decode(b.hex());
+        PdfPCell swatch = new PdfPCell(new Phrase(checked(b.colourName()),
+                new Font(regular, 8.5f, Font.NORMAL, b.dark() ? Color.WHITE : INK)));
+        swatch.setHorizontalAlignment(Element.ALIGN_CENTER);
+        swatch.setPadding(3);
+        swatch.setBorderColor(Color.LIGHT_GRAY);
+        swatch.setBackgroundColor(colour);
+        return swatch;
+    }
+
     // ---------------------------------------------------------------- charts (vector)
 
-    private Image chart(PdfWriter writer, PdfTemplate template) throws DocumentException {
-        Image image = Image.getInstance(template);
-        image.setAlignment(Element.ALIGN_CENTER);
-        image.setSpacingAfter(6);
-        return image;
+    /**
+     * A chart in a one-cell table of exactly its size: the cell's layout event draws the chart at the cell's corner
+     * and records where that was, so the chart's place on the page is known, not guessed.
+     */
+    private PdfPTable chartBox(PdfWriter writer, String name, PdfTemplate template) {
+        PdfPTable box = new PdfPTable(1);
+        box.setTotalWidth(template.getWidth());
+        box.setLockedWidth(true);
+        box.setHorizontalAlignment(Element.ALIGN_CENTER);
+        box.setSpacingBefore(2);
+        box.setSpacingAfter(6);
+        PdfPCell cell = new PdfPCell();
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(0);
+        cell.setFixedHeight(template.getHeight());
+        cell.setCellEvent((c, position, canvases) -> {
+            canvases[PdfPTable.BASECANVAS].addTemplate(template, position.getLeft(), position.getBottom());
+            placements.add(new ChartPlacement(name, writer.getPageNumber(), position.getLeft(), position.getBottom(),
+                    template.getWidth(), template.getHeight()));
+        });
+        box.addCell(cell);
+        return box;
     }
 
     /** Horizontal bars: this month (dark) above the previous month (light), the count at each bar's end. */
@@ -330,37 +364,17 @@ public final class MonthlyReportPdf {
         float width = 480;
         float height = 170;
         PdfTemplate t = writer.getDirectContent().createTemplate(width, height);
-        long total = shares.stream().mapToLong(Share::current).sum();
-        float cx = 85;
-        float cy = height / 2;
-        float radius = 75;
-        float start = 90;
+        List<PieChart.Wedge> wedges = PieChart.wedges(shares.stream().map(Share::current).toList());
+        PieChart.draw(t, wedges, PALETTE);
+        if (wedges.isEmpty()) {
+            t.setColorStroke(Color.GRAY);
+            t.circle(PieChart.CENTER_X, PieChart.CENTER_Y, PieChart.RADIUS);
+            t.stroke();
+        }
         for (int i = 0; i < shares.size(); i++) {
             Share s = shares.get(i);
-            Color c = PALETTE[i % PALETTE.length];
-            if (total > 0 && s.current() > 0) {
-                float extent = -360f * s.current() / total;
-                t.setColorFill(c);
-                t.setColorStroke(Color.WHITE);
-                t.setLineWidth(1);
-                if (s.current() == total) {
-                    t.circle(cx, cy, radius);
-                } else {
-                    t.moveTo(cx, cy);
-                    double a = Math.toRadians(start);
-                    t.lineTo(cx + radius * (float) Math.cos(a), cy + radius * (float) Math.sin(a));
-                    t.arc(cx - radius, cy - radius, cx + radius, cy + radius, start, extent);
-                    t.closePath();
-                }
-                t.fillStroke();
-                start += extent;
-            }
-            legend(t, 190, height - 22 - i * 20, c, s.label() + "  " + s.current() + "（" + s.share() + "）");
-        }
-        if (total == 0) {
-            t.setColorStroke(Color.GRAY);
-            t.circle(cx, cy, radius);
-            t.stroke();
+            legend(t, 190, height - 22 - i * 20, PALETTE[i % PALETTE.length],
+                    s.label() + "  " + s.current() + "（" + s.share() + "）");
         }
         return t;
     }
@@ -452,14 +466,13 @@ public final class MonthlyReportPdf {
 
         @Override
         public void onOpenDocument(PdfWriter writer, Document document) {
-            total = writer.getDirectContent().createTemplate(30, 12);
+            total = writer.getDirectContent().createTemplate(40, 12);
         }
 
         @Override
         public void onEndPage(PdfWriter writer, Document document) {
             PdfContentByte cb = writer.getDirectContent();
             String before = checked(text.zh("report.page", writer.getPageNumber()));
-            String after = checked(text.zh("report.pageOf"));
             float size = 8;
             float x = (document.right() + document.left()) / 2 - 40;
             float y = document.bottom() - 24;
@@ -471,20 +484,17 @@ public final class MonthlyReportPdf {
             cb.endText();
             float w = regular.getWidthPoint(before + " ", size);
             cb.addTemplate(total, x + w, y);
-            cb.beginText();
-            cb.setFontAndSize(regular, size);
-            cb.setTextMatrix(x + w + 14, y);
-            cb.showText(after);
-            cb.endText();
         }
 
         @Override
         public void onCloseDocument(PdfWriter writer, Document document) {
             total.beginText();
+            total.setColorFill(Color.DARK_GRAY);
             total.setFontAndSize(regular, 8);
             total.setTextMatrix(0, 0);
             // Called once the last page has ended, when the writer already counts the page after it.
-            total.showText(Integer.toString(writer.getPageNumber() - 1));
+            // The words after the count go in with it, so no gap is left for a count of unknown width.
+            total.showText(Integer.toString(writer.getPageNumber() - 1) + " " + checked(text.zh("report.pageOf")));
             total.endText();
         }
     }

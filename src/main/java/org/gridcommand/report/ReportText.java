@@ -3,6 +3,7 @@ package org.gridcommand.report;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.Locale;
 import org.gridcommand.common.Messages;
 
@@ -29,8 +30,9 @@ final class ReportText {
         return zh("report.monthTitle", Integer.toString(r.month().getYear()), Integer.toString(r.month().getMonthValue()));
     }
 
+    /** The dates and the zone in words ("中国时间"), not its identifier: "Asia/Shanghai" reads like a path. */
     String period(MonthlyReport r) {
-        return r.from() + " — " + r.to() + "（" + r.zone().getId() + "）";
+        return r.from() + " — " + r.to() + "（" + r.zone().getDisplayName(TextStyle.FULL, Messages.ZH_CN) + "）";
     }
 
     static String when(Instant t, ZoneId zone) {
