@@ -15,7 +15,12 @@ public interface StatsRepository {
      */
     Map<String, Long> caseCountsBySmallGrid(Instant from, Instant to);
 
-    /** Instants of the sensor alarms stored with {@code from <= at < to}, in time order. */
+    /**
+     * Instants of the sensor alarms that reached the centre with {@code from <= at < to}, in time order: the alarms the
+     * field feed stored, and the cases of the sensor channel that did not come from one of those (the demo's seeded
+     * history, a sensor platform's call the officer typed in), so the count is never below the sensor channel's
+     * cases. A case opened from a stored alarm counts once.
+     */
     List<Instant> sensorAlarmTimes(Instant from, Instant to);
 
     /** Whether any grid worker has a stored GPS fix with {@code from <= at < to} (one key probe per worker). */
