@@ -79,7 +79,7 @@ public record MonthlyReport(YearMonth month, String districtName, ZoneId zone, I
     }
 
     /**
-     * Report to accepted/dispatched/closed: count, mean and percentiles in minutes ("—" when none), month is
+     * Report to accepted/dispatched/closed: count, mean and percentiles in words ("32 小时", "—" when none), month is
      * "current" or "previous".
      */
     public record ResponseLine(String measure, String month, long count, String mean, List<String> values) {

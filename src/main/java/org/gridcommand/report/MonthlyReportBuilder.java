@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.gridcommand.cases.CategoryDictionary;
+import org.gridcommand.common.DurationWords;
 import org.gridcommand.common.Messages;
 import org.gridcommand.grid.District;
 import org.gridcommand.report.MonthlyReport.ActiveShare;
@@ -285,15 +286,16 @@ public final class MonthlyReportBuilder {
         return Double.isNaN(mean) ? Rate.NO_VALUE : String.format(Locale.ROOT, "%.1f", mean);
     }
 
-    static String minutes(Duration d) {
-        return d == null ? Rate.NO_VALUE : String.format(Locale.ROOT, "%.1f", d.toMillis() / 60_000.0);
+    /** A duration in words ("32 小时", "45 分钟"), "—" when no case reached that stage. */
+    private String words(Duration d) {
+        return d == null ? Rate.NO_VALUE : DurationWords.of(d, zh);
     }
 
-    private static ResponseLine responseLine(ResponseTime t, String month) {
+    private ResponseLine responseLine(ResponseTime t, String month) {
         List<String> values = new ArrayList<>();
         for (double p : t.percentiles()) {
-            values.add(minutes(t.at(p)));
+            values.add(words(t.at(p)));
         }
-        return new ResponseLine(t.measure(), month, t.count(), minutes(t.mean()), values);
+        return new ResponseLine(t.measure(), month, t.count(), words(t.mean()), values);
     }
 }

@@ -238,11 +238,12 @@ public final class MonthlyReportPdf {
 
     private PdfPTable response(MonthlyReport r) {
         List<String> headers = new ArrayList<>(List.of("measure", "month", "count", "mean"));
-        List<Float> widths = new ArrayList<>(List.of(2f, 1f, 1f, 1.2f));
+        // Wide enough for the durations in words and the percentile headers on one line each.
+        List<Float> widths = new ArrayList<>(List.of(1.6f, 0.8f, 0.9f, 1.3f));
         PdfPTable t = new PdfPTable(4 + r.percentiles().size());
         float[] w = new float[4 + r.percentiles().size()];
         for (int i = 0; i < w.length; i++) {
-            w[i] = i < 4 ? widths.get(i) : 1.2f;
+            w[i] = i < 4 ? widths.get(i) : 1.6f;
         }
         try {
             t.setWidths(w);
