@@ -50,10 +50,19 @@ public record MonthlyReport(YearMonth month, String districtName, ZoneId zone, I
     }
 
     /**
-     * One indicator: label key (report.kpi.* / stats.kpi.*), this month, the previous month, the change
-     * ("▲ +2.3 pp", "▼ -4"), and the fraction behind a rate ("146/150", empty for a count).
+     * Whether a change is good news, by what the figure measures (not by the arrow): the report colours and names it.
+     * NEUTRAL: a count of volume, or nothing to compare with.
      */
-    public record Figure(String key, String current, String previous, String change, Trend trend, String fraction) {
+    public enum Verdict {
+        BETTER, WORSE, SAME, NEUTRAL
+    }
+
+    /**
+     * One indicator: label key (report.kpi.* / stats.kpi.*), this month, the previous month, the change
+     * ("▲ +2.3 pp", "▼ -4") and whether it is good news, and the fraction behind a rate ("146/150", empty for a count).
+     */
+    public record Figure(String key, String current, String previous, String change, Trend trend, Verdict verdict,
+                         String fraction) {
     }
 
     /** One group (a major category, a channel): valid cases this month and the previous, share of this month. */
@@ -62,7 +71,7 @@ public record MonthlyReport(YearMonth month, String districtName, ZoneId zone, I
 
     /** Found actively (patrol, video, sensors) vs reported to the centre (citizens, hotline, duty officer). */
     public record ActiveShare(long active, long reported, String activeShare, String reportedShare,
-                              String previousActiveShare, String change) {
+                              String previousActiveShare, String change, Verdict verdict) {
     }
 
     /** A grid in a ranking: valid cases, closed, and the on-time rate end to end (全流程按期率) with its fraction. */
@@ -90,7 +99,8 @@ public record MonthlyReport(YearMonth month, String districtName, ZoneId zone, I
 
     /** Days per band (this month, previous), mean index and the share of days good or better. */
     public record Safety(List<Band> bands, String mean, String previousMean, String goodOrBetter,
-                         String goodOrBetterFraction, String previousGoodOrBetter, String change, long wholeDays) {
+                         String goodOrBetterFraction, String previousGoodOrBetter, String change, Verdict verdict,
+                         long wholeDays) {
         public Safety {
             bands = List.copyOf(bands);
         }

@@ -98,6 +98,7 @@ public final class MonthlyReportBuilder {
         List<Figure> headline = List.of(count("reported", k.reported(), p.reported()),
                 count("valid", k.valid(), p.valid()), count("closed", k.closed(), p.closed()),
                 rate("closure", k.closure(), p.closure()), rate("endToEnd", k.endToEnd().rate(), p.endToEnd().rate()),
+                count("overdue", k.endToEnd().late(), p.endToEnd().late()),
                 rate("foundActively", k.foundActively(), p.foundActively()),
                 rate("goodOrBetter", safetyNow.goodOrBetter(), safetyBefore.goodOrBetter()));
         List<Figure> kpis = new ArrayList<>();
@@ -105,6 +106,7 @@ public final class MonthlyReportBuilder {
         kpis.add(count("voided", k.voided(), p.voided()));
         kpis.add(count("valid", k.valid(), p.valid()));
         kpis.add(count("closed", k.closed(), p.closed()));
+        kpis.add(count("overdue", k.endToEnd().late(), p.endToEnd().late()));
         List<Kpis.Indicator> before = p.indicators();
         for (int i = 0; i < k.indicators().size(); i++) {
             Kpis.Indicator ind = k.indicators().get(i);
@@ -119,7 +121,8 @@ public final class MonthlyReportBuilder {
         Rate active = k.foundActively();
         ActiveShare activeShare = new ActiveShare(active.numerator(), active.denominator() - active.numerator(),
                 active.percent(), new Rate(active.denominator() - active.numerator(), active.denominator()).percent(),
-                p.foundActively().percent(), ppChange(active, p.foundActively()));
+                p.foundActively().percent(), ppChange(active, p.foundActively()),
+                ChangeVerdicts.of("foundActively", rateTrend(active, p.foundActively())));
         progress.update(step(from, to, 2, 4), "rankings");
 
         List<Ranking> rankings = rankings(cur);
@@ -142,6 +145,7 @@ public final class MonthlyReportBuilder {
         MonthlyReport.Safety safety = new MonthlyReport.Safety(bands, mean(safetyNow.mean()), mean(safetyBefore.mean()),
                 safetyNow.goodOrBetter().percent(), fraction(safetyNow.goodOrBetter()),
                 safetyBefore.goodOrBetter().percent(), ppChange(safetyNow.goodOrBetter(), safetyBefore.goodOrBetter()),
+                ChangeVerdicts.of("goodOrBetter", rateTrend(safetyNow.goodOrBetter(), safetyBefore.goodOrBetter())),
                 safetyNow.goodOrBetter().denominator());
 
         List<Long> daily = cur.countsByTime(Granularity.DAY).stream().map(CountRow::valid).toList();
@@ -244,15 +248,21 @@ public final class MonthlyReportBuilder {
     }
 
     static Figure count(String key, long now, long before) {
-        return new Figure(key, Long.toString(now), Long.toString(before), countChange(now, before),
-                trend(Long.compare(now, before)), "");
+        Trend trend = trend(Long.compare(now, before));
+        return new Figure(key, Long.toString(now), Long.toString(before), countChange(now, before), trend,
+                ChangeVerdicts.of(key, trend), "");
     }
 
     static Figure rate(String key, Rate now, Rate before) {
-        String change = ppChange(now, before);
-        Trend trend = now.denominator() == 0 || before.denominator() == 0 ? Trend.NONE
+        Trend trend = rateTrend(now, before);
+        return new Figure(key, now.percent(), before.percent(), ppChange(now, before), trend,
+                ChangeVerdicts.of(key, trend), fraction(now));
+    }
+
+    /** Which way a rate moved, as shown (one decimal); NONE when either month has nothing to rate. */
+    static Trend rateTrend(Rate now, Rate before) {
+        return now.denominator() == 0 || before.denominator() == 0 ? Trend.NONE
                 : trend(Double.compare(round1(now), round1(before)));
-        return new Figure(key, now.percent(), before.percent(), change, trend, fraction(now));
     }
 
     static String countChange(long now, long before) {

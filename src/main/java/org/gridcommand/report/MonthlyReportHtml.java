@@ -26,6 +26,7 @@ public final class MonthlyReportHtml {
                 .append("th{background:#E4EAF2}td.n{text-align:right}h2 small{color:#777;font-weight:normal;font-size:12px}\n")
                 .append(".bar{display:inline-block;height:10px;background:#1E64C8;vertical-align:middle}\n")
                 .append(".bar.prev{background:#A8B8CC}.note{color:#555;font-size:12px}\n")
+                .append("td.better{color:#1B7F3B}td.worse{color:#C0392B}\n")
                 .append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(esc(text.zh("report.title"))).append("</h1>\n<p class=\"note\">")
                 .append(esc(text.en("report.title"))).append("</p>\n<h2>").append(esc(text.monthTitle(r))).append("</h2>\n");
@@ -49,7 +50,12 @@ public final class MonthlyReportHtml {
         section(h, "active");
         MonthlyReport.ActiveShare a = r.foundActively();
         header(h, "source", "cases", "share", "previous", "change");
-        row(h, text.zh("report.active.active"), Long.toString(a.active()), a.activeShare(), a.previousActiveShare(), a.change());
+        h.append("<tr><td>").append(esc(text.zh("report.active.active"))).append("</td>");
+        num(h, Long.toString(a.active()));
+        num(h, a.activeShare());
+        num(h, a.previousActiveShare());
+        change(h, a.change(), a.verdict());
+        h.append("</tr>\n");
         row(h, text.zh("report.active.reported"), Long.toString(a.reported()), a.reportedShare(), "", "");
         h.append("</table>\n");
 
@@ -102,7 +108,11 @@ public final class MonthlyReportHtml {
             h.append(swatch(b)).append("</tr>\n");
         }
         row(h, text.zh("report.safety.mean"), s.mean(), s.previousMean(), "");
-        row(h, text.zh("report.safety.goodOrBetter"), s.goodOrBetter(), s.previousGoodOrBetter(), s.change());
+        h.append("<tr><td>").append(esc(text.zh("report.safety.goodOrBetter"))).append("</td>");
+        num(h, s.goodOrBetter());
+        num(h, s.previousGoodOrBetter());
+        change(h, s.change(), s.verdict());
+        h.append("</tr>\n");
         h.append("</table>\n");
 
         section(h, "daily");
@@ -146,7 +156,12 @@ public final class MonthlyReportHtml {
     private void figures(StringBuilder h, List<Figure> figures) {
         header(h, "indicator", "current", "previous", "change", "fraction");
         for (Figure f : figures) {
-            row(h, text.figure(f.key()), f.current(), f.previous(), f.change(), f.fraction());
+            h.append("<tr><td>").append(esc(text.figure(f.key()))).append("</td>");
+            num(h, f.current());
+            num(h, f.previous());
+            change(h, f.change(), f.verdict());
+            num(h, f.fraction());
+            h.append("</tr>\n");
         }
         h.append("</table>\n");
     }
@@ -180,6 +195,14 @@ public final class MonthlyReportHtml {
             num(h, v);
         }
         h.append("</tr>\n");
+    }
+
+    /** The change, green and named when good news, red and named when bad (the colour is never alone). */
+    private void change(StringBuilder h, String change, MonthlyReport.Verdict verdict) {
+        String word = text.verdict(verdict);
+        String cls = word.isEmpty() ? "n" : "n " + verdict.name().toLowerCase(Locale.ROOT);
+        h.append("<td class=\"").append(cls).append("\">").append(esc(word.isEmpty() ? change : change + " " + word))
+                .append("</td>");
     }
 
     private static void num(StringBuilder h, String v) {

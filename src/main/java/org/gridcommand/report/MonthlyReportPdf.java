@@ -40,6 +40,9 @@ public final class MonthlyReportPdf {
     private static final Color HEADER = new Color(0xE4, 0xEA, 0xF2);
     private static final Color CURRENT = new Color(0x1E, 0x64, 0xC8);
     private static final Color PREVIOUS = new Color(0xA8, 0xB8, 0xCC);
+    /** A change for the better and for the worse; the cell also says so in words (a page may be printed grey). */
+    private static final Color BETTER = new Color(0x1B, 0x7F, 0x3B);
+    private static final Color WORSE = new Color(0xC0, 0x39, 0x2B);
     /** Distinguishable slices; the legend always names each slice and its share, so colour is never alone. */
     private static final Color[] PALETTE = {new Color(0x1E, 0x64, 0xC8), new Color(0xF0, 0x8A, 0x24),
             new Color(0x2E, 0x9E, 0x5B), new Color(0xD0, 0x31, 0x2D), new Color(0x8E, 0x5C, 0xC2),
@@ -169,7 +172,7 @@ public final class MonthlyReportPdf {
             t.addCell(cell(text.figure(f.key()), false, Element.ALIGN_LEFT));
             t.addCell(cell(f.current(), false, Element.ALIGN_RIGHT));
             t.addCell(cell(f.previous(), false, Element.ALIGN_RIGHT));
-            t.addCell(cell(f.change(), false, Element.ALIGN_RIGHT));
+            t.addCell(changeCell(f.change(), f.verdict()));
             t.addCell(cell(f.fraction(), false, Element.ALIGN_RIGHT));
         }
         return t;
@@ -194,7 +197,7 @@ public final class MonthlyReportPdf {
         t.addCell(cell(Long.toString(a.active()), false, Element.ALIGN_RIGHT));
         t.addCell(cell(a.activeShare(), false, Element.ALIGN_RIGHT));
         t.addCell(cell(a.previousActiveShare(), false, Element.ALIGN_RIGHT));
-        t.addCell(cell(a.change(), false, Element.ALIGN_RIGHT));
+        t.addCell(changeCell(a.change(), a.verdict()));
         t.addCell(cell(text.zh("report.active.reported"), false, Element.ALIGN_LEFT));
         t.addCell(cell(Long.toString(a.reported()), false, Element.ALIGN_RIGHT));
         t.addCell(cell(a.reportedShare(), false, Element.ALIGN_RIGHT));
@@ -286,7 +289,7 @@ public final class MonthlyReportPdf {
         t.addCell(cell(text.zh("report.safety.goodOrBetter"), false, Element.ALIGN_LEFT));
         t.addCell(cell(s.goodOrBetter(), false, Element.ALIGN_RIGHT));
         t.addCell(cell(s.previousGoodOrBetter(), false, Element.ALIGN_RIGHT));
-        t.addCell(cell(s.change(), false, Element.ALIGN_RIGHT));
+        t.addCell(changeCell(s.change(), s.verdict()));
         return t;
     }
 
@@ -448,6 +451,19 @@ public final class MonthlyReportPdf {
         if (header) {
             c.setBackgroundColor(HEADER);
         }
+        return c;
+    }
+
+    /** A change in green when it is good news and in red when bad, with the word for it; volume changes stay ink. */
+    private PdfPCell changeCell(String change, MonthlyReport.Verdict verdict) {
+        String word = text.verdict(verdict);
+        Color colour = verdict == MonthlyReport.Verdict.BETTER ? BETTER
+                : verdict == MonthlyReport.Verdict.WORSE ? WORSE : INK;
+        PdfPCell c = new PdfPCell(new Phrase(checked(word.isEmpty() ? change : change + " " + word),
+                new Font(regular, 8.5f, Font.NORMAL, colour)));
+        c.setHorizontalAlignment(Element.ALIGN_RIGHT);
+        c.setPadding(3);
+        c.setBorderColor(Color.LIGHT_GRAY);
         return c;
     }
 

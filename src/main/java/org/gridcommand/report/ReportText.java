@@ -39,6 +39,11 @@ final class ReportText {
         return WHEN.format(t.atZone(zone));
     }
 
+    /** "向好" / "变差" for a change that is good or bad news, nothing otherwise. */
+    String verdict(MonthlyReport.Verdict v) {
+        return v == MonthlyReport.Verdict.BETTER || v == MonthlyReport.Verdict.WORSE ? zh.get("report.verdict." + v) : "";
+    }
+
     String measure(String measure) {
         return zh.get("stats.response." + measure);
     }
