@@ -12,10 +12,11 @@ import java.util.List;
  * docs/statistics.md and docs/safety-index.md; this record only carries them.
  *
  * @param partial    the month is still running: figures are taken at {@code asOf}, not at the month's end
+ * @param summary    the opening paragraph in words, in Chinese and in English
  * @param dailyValid valid cases per day of the month (the daily chart)
  */
 public record MonthlyReport(YearMonth month, String districtName, ZoneId zone, Instant asOf, boolean partial,
-                            Instant generatedAt, List<Figure> headline, List<Figure> kpis, List<Share> majorCategories,
+                            Instant generatedAt, Summary summary, List<Figure> headline, List<Figure> kpis, List<Share> majorCategories,
                             List<Share> channels, ActiveShare foundActively, List<Ranking> rankings,
                             List<ResponseLine> responseTimes, List<Double> percentiles, Safety safety,
                             List<Long> dailyValid) {
@@ -28,6 +29,10 @@ public record MonthlyReport(YearMonth month, String districtName, ZoneId zone, I
         responseTimes = List.copyOf(responseTimes);
         percentiles = List.copyOf(percentiles);
         dailyValid = List.copyOf(dailyValid);
+    }
+
+    /** The written summary at the top of the report, generated from its figures (see ReportSummary). */
+    public record Summary(String zh, String en) {
     }
 
     public LocalDate from() {

@@ -2,6 +2,7 @@ package org.gridcommand.report;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.gridcommand.cases.CategoryDictionary;
+import org.gridcommand.common.BilingualName;
 import org.gridcommand.common.DurationWords;
 import org.gridcommand.common.Messages;
 import org.gridcommand.grid.District;
@@ -56,6 +58,7 @@ public final class MonthlyReportBuilder {
     private final District district;
     private final Clock clock;
     private final Messages zh;
+    private final Messages en;
 
     public MonthlyReportBuilder(StatsRepository repository, SlaEngine sla, CategoryDictionary categories,
                                 District district, Clock clock) {
@@ -65,6 +68,7 @@ public final class MonthlyReportBuilder {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.service = StatsService.withDefaults(repository, sla, categories, district, clock);
         this.zh = Messages.forLocale(Messages.ZH_CN);
+        this.en = Messages.forLocale(Locale.ENGLISH);
     }
 
     public StatsService service() {
@@ -152,8 +156,50 @@ public final class MonthlyReportBuilder {
         progress.update(step(from, to, 4, 4), "figures");
         String name = district.name() == null ? "" : district.name().zh();
         boolean partial = cur.asOf().isBefore(cur.period().end());
-        return new MonthlyReport(month, name, service.zone(), cur.asOf(), partial, clock.instant(), headline, kpis,
-                majors, channels, activeShare, rankings, response, service.settings().percentiles(), safety, daily);
+        SummaryFacts facts = summaryFacts(month, partial, cur, k, p);
+        MonthlyReport.Summary summary = new MonthlyReport.Summary(new ReportSummary(zh).write(facts),
+                new ReportSummary(en).write(facts));
+        return new MonthlyReport(month, name, service.zone(), cur.asOf(), partial, clock.instant(), summary, headline,
+                kpis, majors, channels, activeShare, rankings, response, service.settings().percentiles(), safety, daily);
+    }
+
+    // ---------------------------------------------------------------- summary
+
+    private SummaryFacts summaryFacts(YearMonth month, boolean partial, PeriodStats cur, Kpis k, Kpis p) {
+        SummaryFacts.GridFact biggest = cur.countsByBigGrid().stream()
+                .filter(r -> r.code() != null && r.valid() > 0)
+                .max(Comparator.comparingLong(CountRow::valid).thenComparing(CountRow::code, Comparator.reverseOrder()))
+                .map(r -> new SummaryFacts.GridFact(r.name() == null
+                        ? new BilingualName(zh.get("report.formerGrid"), en.get("report.formerGrid")) : r.name(),
+                        r.valid(), new Rate(r.valid(), k.valid())))
+                .orElse(null);
+        return new SummaryFacts(month, partial, LocalDateTime.ofInstant(cur.asOf(), service.zone()), k.valid(),
+                p.valid(), k.closed(), k.closure(), k.endToEnd().rate(), p.endToEnd().rate(), biggest, notable(k, p));
+    }
+
+    /**
+     * The judged rate that moved most, in points as shown, since the previous month; the end-to-end on-time rate is
+     * left out (the summary tells it anyway). Null when none moved for the better or the worse.
+     */
+    private static SummaryFacts.Change notable(Kpis k, Kpis p) {
+        SummaryFacts.Change most = null;
+        double largest = 0;
+        List<Kpis.Indicator> before = p.indicators();
+        for (int i = 0; i < k.indicators().size(); i++) {
+            Kpis.Indicator now = k.indicators().get(i);
+            Rate then = before.get(i).rate();
+            MonthlyReport.Verdict verdict = ChangeVerdicts.of(now.key(), rateTrend(now.rate(), then));
+            if (now.key().equals("endToEnd")
+                    || (verdict != MonthlyReport.Verdict.BETTER && verdict != MonthlyReport.Verdict.WORSE)) {
+                continue;
+            }
+            double points = Math.abs(round1(now.rate()) - round1(then));
+            if (points > largest) {
+                largest = points;
+                most = new SummaryFacts.Change(now.key(), now.rate(), then, verdict);
+            }
+        }
+        return most;
     }
 
     private static int step(int from, int to, int i, int n) {

@@ -26,7 +26,7 @@ public final class MonthlyReportHtml {
                 .append("th{background:#E4EAF2}td.n{text-align:right}h2 small{color:#777;font-weight:normal;font-size:12px}\n")
                 .append(".bar{display:inline-block;height:10px;background:#1E64C8;vertical-align:middle}\n")
                 .append(".bar.prev{background:#A8B8CC}.note{color:#555;font-size:12px}\n")
-                .append("td.better{color:#1B7F3B}td.worse{color:#C0392B}\n")
+                .append("td.better{color:#1B7F3B}td.worse{color:#C0392B}p.summary{font-size:16px;line-height:1.7}\n")
                 .append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(esc(text.zh("report.title"))).append("</h1>\n<p class=\"note\">")
                 .append(esc(text.en("report.title"))).append("</p>\n<h2>").append(esc(text.monthTitle(r))).append("</h2>\n");
@@ -36,6 +36,10 @@ public final class MonthlyReportHtml {
         fact(h, "asOf", ReportText.when(r.asOf(), r.zone()) + (r.partial() ? "  " + text.zh("report.cover.partial") : ""));
         fact(h, "generated", ReportText.when(r.generatedAt(), r.zone()));
         h.append("</table>\n");
+
+        section(h, "summary");
+        h.append("<p class=\"summary\">").append(esc(r.summary().zh())).append("</p>\n<p class=\"note\" lang=\"en\">")
+                .append(esc(r.summary().en())).append("</p>\n");
 
         section(h, "headline");
         figures(h, r.headline());

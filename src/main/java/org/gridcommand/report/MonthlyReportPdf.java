@@ -76,13 +76,15 @@ public final class MonthlyReportPdf {
             doc.addCreator("GridCommand");
             doc.open();
             cover(doc, report);
+            summary(doc, report.summary());
             section(doc, "headline");
             doc.add(figures(report.headline()));
+            // Page one is the leader's brief (summary and headline figures); the full indicators start page two.
+            doc.newPage();
             section(doc, "kpis");
             doc.add(figures(report.kpis()));
             note(doc, text.zh("report.note.kpis"));
 
-            doc.newPage();
             section(doc, "categories");
             doc.add(chartBox(writer, "categories", barChart(writer, report.majorCategories())));
             doc.add(shares(report.majorCategories(), "category"));
@@ -144,6 +146,18 @@ public final class MonthlyReportPdf {
         fact(facts, "asOf", ReportText.when(r.asOf(), r.zone()) + (r.partial() ? "  " + text.zh("report.cover.partial") : ""));
         fact(facts, "generated", ReportText.when(r.generatedAt(), r.zone()));
         doc.add(facts);
+    }
+
+    /** The written summary: Chinese in the body's type, English beneath it, smaller and grey. */
+    private void summary(Document doc, MonthlyReport.Summary summary) throws DocumentException {
+        section(doc, "summary");
+        Paragraph zh = new Paragraph(checked(summary.zh()), new Font(regular, 10.5f, Font.NORMAL, INK));
+        zh.setLeading(17);
+        doc.add(zh);
+        Paragraph en = new Paragraph(checked(summary.en()), new Font(regular, 8.5f, Font.NORMAL, Color.DARK_GRAY));
+        en.setLeading(12);
+        en.setSpacingBefore(4);
+        doc.add(en);
     }
 
     private void fact(PdfPTable t, String key, String value) {

@@ -26,8 +26,12 @@ final class ReportText {
         return zh.has("report.kpi." + key) ? zh.get("report.kpi." + key) : zh.get("stats.kpi." + key);
     }
 
+    /** "2026年11月", or for a month still running "2026年12月（截至12月15日）". */
     String monthTitle(MonthlyReport r) {
-        return zh("report.monthTitle", Integer.toString(r.month().getYear()), Integer.toString(r.month().getMonthValue()));
+        String year = Integer.toString(r.month().getYear());
+        String month = Integer.toString(r.month().getMonthValue());
+        return r.partial() ? zh("report.monthTitle.toDate", year, month,
+                Integer.toString(r.asOf().atZone(r.zone()).getDayOfMonth())) : zh("report.monthTitle", year, month);
     }
 
     /** The dates and the zone in words ("中国时间"), not its identifier: "Asia/Shanghai" reads like a path. */

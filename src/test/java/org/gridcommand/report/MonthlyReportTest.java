@@ -237,6 +237,16 @@ class MonthlyReportTest {
     }
 
     @Test
+    void theSummaryAtTheTopTellsTheMonthFromItsFigures() {
+        // October: 12 valid cases; November: 21, twenty of them in 二社区 (G3) and one on a grid of an older layout.
+        String zh = "2026年11月，全区共受理有效案件 21 件，比上月（12 件）增加 9 件（+75.0%）。";
+        assertThat(pdfText.replaceAll("\\s*\\n", "")).contains(zh).contains("案件最多的大网格是二社区，有效案件 20 件");
+        assertThat(htmlText).contains(zh).contains("In November 2026 the district received 21 valid cases, 9 more than");
+        String flat = pdfText.replaceAll("\\s*\\n", "");
+        assertThat(flat.indexOf(zh)).as("the summary before the headline figures").isLessThan(flat.indexOf("上报案件数"));
+    }
+
+    @Test
     void progressRunsForwardToAHundred() {
         assertThat(percents).isSorted().startsWith(0).endsWith(100);
         assertThat(stages).contains("load", "pdf", "html", "done");
