@@ -93,34 +93,35 @@ public final class MonthlyReportBuilder {
     MonthlyReport build(YearMonth month, StatsService.Comparison both, ReportProgress progress, int from, int to) {
         PeriodStats cur = both.current();
         PeriodStats prev = both.previous();
+        boolean partial = cur.asOf().isBefore(cur.period().end());
         Kpis k = cur.kpis();
         Kpis p = prev.kpis();
         progress.update(step(from, to, 1, 4), "kpis");
         SafetyIndex.Report safetyNow = service.safetyIndex(cur);
         SafetyIndex.Report safetyBefore = service.safetyIndex(prev);
 
-        List<Figure> headline = List.of(count("reported", k.reported(), p.reported()),
-                count("valid", k.valid(), p.valid()), count("closed", k.closed(), p.closed()),
+        List<Figure> headline = List.of(count(partial, "reported", k.reported(), p.reported()),
+                count(partial, "valid", k.valid(), p.valid()), count(partial, "closed", k.closed(), p.closed()),
                 rate("closure", k.closure(), p.closure()), rate("endToEnd", k.endToEnd().rate(), p.endToEnd().rate()),
-                count("overdue", k.endToEnd().late(), p.endToEnd().late()),
+                count(partial, "overdue", k.endToEnd().late(), p.endToEnd().late()),
                 rate("foundActively", k.foundActively(), p.foundActively()),
                 rate("goodOrBetter", safetyNow.goodOrBetter(), safetyBefore.goodOrBetter()));
         List<Figure> kpis = new ArrayList<>();
-        kpis.add(count("reported", k.reported(), p.reported()));
-        kpis.add(count("voided", k.voided(), p.voided()));
-        kpis.add(count("valid", k.valid(), p.valid()));
-        kpis.add(count("closed", k.closed(), p.closed()));
-        kpis.add(count("overdue", k.endToEnd().late(), p.endToEnd().late()));
+        kpis.add(count(partial, "reported", k.reported(), p.reported()));
+        kpis.add(count(partial, "voided", k.voided(), p.voided()));
+        kpis.add(count(partial, "valid", k.valid(), p.valid()));
+        kpis.add(count(partial, "closed", k.closed(), p.closed()));
+        kpis.add(count(partial, "overdue", k.endToEnd().late(), p.endToEnd().late()));
         List<Kpis.Indicator> before = p.indicators();
         for (int i = 0; i < k.indicators().size(); i++) {
             Kpis.Indicator ind = k.indicators().get(i);
             kpis.add(rate(ind.key(), ind.rate(), before.get(i).rate()));
         }
-        kpis.add(count("sensorAlarms", k.sensorAlarms(), p.sensorAlarms()));
+        kpis.add(count(partial, "sensorAlarms", k.sensorAlarms(), p.sensorAlarms()));
 
-        List<Share> majors = shares(cur.countsByMajorCategory(), prev.countsByMajorCategory(),
+        List<Share> majors = shares(partial, cur.countsByMajorCategory(), prev.countsByMajorCategory(),
                 r -> r.name() == null ? (r.code() == null ? zh.get("report.none") : r.code()) : r.name().zh());
-        List<Share> channels = shares(cur.countsByChannel(), prev.countsByChannel(),
+        List<Share> channels = shares(partial, cur.countsByChannel(), prev.countsByChannel(),
                 r -> zh.get("channel." + r.code()));
         Rate active = k.foundActively();
         ActiveShare activeShare = new ActiveShare(active.numerator(), active.denominator() - active.numerator(),
@@ -155,7 +156,6 @@ public final class MonthlyReportBuilder {
         List<Long> daily = cur.countsByTime(Granularity.DAY).stream().map(CountRow::valid).toList();
         progress.update(step(from, to, 4, 4), "figures");
         String name = district.name() == null ? "" : district.name().zh();
-        boolean partial = cur.asOf().isBefore(cur.period().end());
         SummaryFacts facts = summaryFacts(month, partial, cur, k, p);
         MonthlyReport.Summary summary = new MonthlyReport.Summary(new ReportSummary(zh).write(facts),
                 new ReportSummary(en).write(facts));
@@ -277,7 +277,8 @@ public final class MonthlyReportBuilder {
 
     // ---------------------------------------------------------------- formatting
 
-    private List<Share> shares(List<CountRow> now, List<CountRow> before, Function<CountRow, String> label) {
+    private List<Share> shares(boolean partial, List<CountRow> now, List<CountRow> before,
+                               Function<CountRow, String> label) {
         Map<String, CountRow> previous = new java.util.HashMap<>();
         for (CountRow r : before) {
             previous.put(r.code(), r);
@@ -288,9 +289,18 @@ public final class MonthlyReportBuilder {
             CountRow b = previous.get(r.code());
             long prev = b == null ? 0 : b.valid();
             out.add(new Share(r.code(), label.apply(r), r.valid(), prev, new Rate(r.valid(), total).percent(),
-                    countChange(r.valid(), prev)));
+                    partial ? Rate.NO_VALUE : countChange(r.valid(), prev)));
         }
         return out;
+    }
+
+    /**
+     * A count beside the previous month's; while the month runs its count is of part of a month, so no rise or fall
+     * (and no verdict) is given against the whole previous month: rates are shares and stay comparable.
+     */
+    static Figure count(boolean partial, String key, long now, long before) {
+        return partial ? new Figure(key, Long.toString(now), Long.toString(before), Rate.NO_VALUE, Trend.NONE,
+                MonthlyReport.Verdict.NEUTRAL, "") : count(key, now, before);
     }
 
     static Figure count(String key, long now, long before) {

@@ -43,6 +43,9 @@ public final class MonthlyReportHtml {
 
         section(h, "headline");
         figures(h, r.headline());
+        if (r.partial()) {
+            h.append("<p class=\"note\">").append(esc(text.zh("report.note.partial"))).append("</p>\n");
+        }
         section(h, "kpis");
         figures(h, r.kpis());
         h.append("<p class=\"note\">").append(esc(text.zh("report.note.kpis"))).append("</p>\n");

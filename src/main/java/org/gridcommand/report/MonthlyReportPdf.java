@@ -79,6 +79,9 @@ public final class MonthlyReportPdf {
             summary(doc, report.summary());
             section(doc, "headline");
             doc.add(figures(report.headline()));
+            if (report.partial()) {
+                note(doc, text.zh("report.note.partial"));
+            }
             // Page one is the leader's brief (summary and headline figures); the full indicators start page two.
             doc.newPage();
             section(doc, "kpis");

@@ -1,6 +1,7 @@
 package org.gridcommand.report;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
@@ -36,7 +37,8 @@ final class ReportText {
 
     /** The dates and the zone in words ("中国时间"), not its identifier: "Asia/Shanghai" reads like a path. */
     String period(MonthlyReport r) {
-        return r.from() + " — " + r.to() + "（" + r.zone().getDisplayName(TextStyle.FULL, Messages.ZH_CN) + "）";
+        LocalDate to = r.partial() ? r.asOf().atZone(r.zone()).toLocalDate() : r.to();
+        return r.from() + " — " + to + "（" + r.zone().getDisplayName(TextStyle.FULL, Messages.ZH_CN) + "）";
     }
 
     static String when(Instant t, ZoneId zone) {

@@ -3,6 +3,7 @@ package org.gridcommand.stats;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The store side of statistics (implemented in {@code store}): narrow reads and SQL aggregates. */
 public interface StatsRepository {
@@ -22,6 +23,9 @@ public interface StatsRepository {
      * cases. A case opened from a stored alarm counts once.
      */
     List<Instant> sensorAlarmTimes(Instant from, Instant to);
+
+    /** When the oldest stored case was reported (empty when the store holds none): where history begins. */
+    Optional<Instant> firstCaseReportedAt();
 
     /** Whether any grid worker has a stored GPS fix with {@code from <= at < to} (one key probe per worker). */
     boolean anyGpsFixBetween(Instant from, Instant to);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.gridcommand.cases.Assignee;
 import org.gridcommand.cases.CaseState;
 import org.gridcommand.cases.Channel;
@@ -121,6 +122,16 @@ public final class JdbcStatsRepository implements StatsRepository {
                 }
             }
             return out;
+        });
+    }
+
+    @Override
+    public Optional<Instant> firstCaseReportedAt() {
+        return db.read("reading when the first case was reported", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(reported_at) FROM cases");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(instant(rs, 1)) : Optional.<Instant>empty();
+            }
         });
     }
 

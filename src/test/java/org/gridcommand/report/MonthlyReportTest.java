@@ -256,12 +256,45 @@ class MonthlyReportTest {
     void aMonthNotBegunOrWithoutCasesFailsAndWritesNothing(@TempDir Path dir) throws IOException {
         Path target = dir.resolve("r.pdf");
         assertThatThrownBy(() -> writer().write(YearMonth.of(2027, 1), target, null, ReportProgress.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2027-01 has not begun yet");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2027-01 has not begun yet")
+                .hasMessageContaining("the current month 2026-12 can be reported up to today");
         assertThatThrownBy(() -> writer().write(YearMonth.of(2025, 3), target, dir.resolve("r.html"), ReportProgress.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no cases were reported");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--month 2025-03 is before the first stored case: the store's cases run from 2026-10 to "
+                        + "2026-12, so choose a month in that range");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.toList()).isEmpty();
         }
+    }
+
+    @Test
+    void theMonthsOfferedRunFromTheFirstCaseToTheCurrentMonthToDate() {
+        ReportMonths months = writer().months();
+        assertThat(months.all()).extracting(ReportMonths.ReportMonth::month)
+                .containsExactly(YearMonth.of(2026, 12), YearMonth.of(2026, 11), YearMonth.of(2026, 10));
+        assertThat(months.all().get(0).toDate()).isTrue();
+        assertThat(months.usual().map(ReportMonths.ReportMonth::month)).contains(NOVEMBER);
+    }
+
+    @Test
+    void theCurrentMonthIsReportedToDateAndSaysSo(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("to-date.pdf");
+        Path page = dir.resolve("to-date.html");
+        // 12:00 on 20 November in the district: November is the current month, its cases so far are reported.
+        Clock midNovember = Clock.fixed(Instant.parse("2026-11-20T04:00:00Z"), ZoneOffset.UTC);
+        MonthlyReportWriter writer = new MonthlyReportWriter(new MonthlyReportBuilder(JdbcStatsRepository.of(db), SLA,
+                DICT, StatsFixtures.district(), midNovember));
+        MonthlyReport r = writer.write(NOVEMBER, target, page, ReportProgress.NONE);
+        assertThat(r.partial()).isTrue();
+        assertThat(Files.readString(page)).contains("2026年11月（截至11月20日）").contains("2026-11-20 12:00")
+                .contains("2026年11月1日至20日，全区共受理有效案件").contains("本月尚未结束，不作增减比较")
+                .contains("2026-11-01 — 2026-11-20（中国时间）").contains("本月尚未结束：件数只统计到今天");
+        // Part of a month is not set against the whole previous month: no rise, no fall, no verdict for counts.
+        MonthlyReport.Figure reported = r.headline().get(0);
+        assertThat(reported.key()).isEqualTo("reported");
+        assertThat(reported.change()).isEqualTo("—");
+        assertThat(reported.verdict()).isEqualTo(MonthlyReport.Verdict.NEUTRAL);
+        assertThat(r.channels()).allMatch(c -> c.change().equals("—"));
     }
 
     @Test
