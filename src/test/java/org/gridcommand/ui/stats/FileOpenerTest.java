@@ -51,7 +51,7 @@ class FileOpenerTest {
     void noProgramForTheKindOfFileIsSaidInWords() throws IOException {
         Path pdf = pdf();
         assertThat(open(p -> List.of("sh", "-c", "exit 3"), FileOpener.WAIT, pdf))
-                .isEqualTo("无法打开 " + pdf + "：本机没有能打开这类文件的程序");
+                .isEqualTo("无法打开 " + pdf + "：本机没有能打开它的程序");
         assertThat(open(p -> List.of("sh", "-c", "exit 4"), FileOpener.WAIT, pdf))
                 .isEqualTo("无法打开 " + pdf + "：打开程序未能启动（sh 退出码 4）");
     }

@@ -144,7 +144,7 @@ class MonthlyReportDialogTest {
         FxWait.until("Open PDF has the keyboard", LIMIT, () -> open.isFocused() && open.isDefaultButton());
         robot.type(KeyCode.ENTER);
         FxWait.until("the failure is told in words", LIMIT, () -> status.getText().startsWith("无法打开"));
-        assertThat(status.getText()).isEqualTo("无法打开 " + pdf + "：本机没有能打开这类文件的程序");
+        assertThat(status.getText()).isEqualTo("无法打开 " + pdf + "：本机没有能打开它的程序");
         assertThat(opened).containsExactly(List.of(pdf.toString()));
 
         robot.type(KeyCode.ESCAPE);
