@@ -46,7 +46,8 @@ public final class ReportCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @Option(names = "--month", paramLabel = "YYYY-MM", description = "The month to report (required).")
+        @Option(names = "--month", paramLabel = "YYYY-MM", description = "The month to report (required): any month "
+                + "from the first stored case's to the current one, which is reported to date (its report says to which day).")
         String monthText;
 
         @Option(names = "--out", paramLabel = "FILE.pdf", description = "The PDF to write (required).")

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.gridcommand.stats.CaseFacts;
@@ -44,6 +45,11 @@ final class MonthCases implements StatsRepository {
     @Override
     public List<Instant> sensorAlarmTimes(Instant from, Instant to) {
         return List.of();
+    }
+
+    @Override
+    public Optional<Instant> firstCaseReportedAt() {
+        return cases.stream().filter(filter).map(CaseFacts::reportedAt).min(Instant::compareTo);
     }
 
     @Override

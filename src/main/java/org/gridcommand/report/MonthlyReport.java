@@ -12,10 +12,11 @@ import java.util.List;
  * docs/statistics.md and docs/safety-index.md; this record only carries them.
  *
  * @param partial    the month is still running: figures are taken at {@code asOf}, not at the month's end
+ * @param summary    the opening paragraph in words, in Chinese and in English
  * @param dailyValid valid cases per day of the month (the daily chart)
  */
 public record MonthlyReport(YearMonth month, String districtName, ZoneId zone, Instant asOf, boolean partial,
-                            Instant generatedAt, List<Figure> headline, List<Figure> kpis, List<Share> majorCategories,
+                            Instant generatedAt, Summary summary, List<Figure> headline, List<Figure> kpis, List<Share> majorCategories,
                             List<Share> channels, ActiveShare foundActively, List<Ranking> rankings,
                             List<ResponseLine> responseTimes, List<Double> percentiles, Safety safety,
                             List<Long> dailyValid) {
@@ -28,6 +29,10 @@ public record MonthlyReport(YearMonth month, String districtName, ZoneId zone, I
         responseTimes = List.copyOf(responseTimes);
         percentiles = List.copyOf(percentiles);
         dailyValid = List.copyOf(dailyValid);
+    }
+
+    /** The written summary at the top of the report, generated from its figures (see ReportSummary). */
+    public record Summary(String zh, String en) {
     }
 
     public LocalDate from() {
@@ -50,10 +55,19 @@ public record MonthlyReport(YearMonth month, String districtName, ZoneId zone, I
     }
 
     /**
-     * One indicator: label key (report.kpi.* / stats.kpi.*), this month, the previous month, the change
-     * ("▲ +2.3 pp", "▼ -4"), and the fraction behind a rate ("146/150", empty for a count).
+     * Whether a change is good news, by what the figure measures (not by the arrow): the report colours and names it.
+     * NEUTRAL: a count of volume, or nothing to compare with.
      */
-    public record Figure(String key, String current, String previous, String change, Trend trend, String fraction) {
+    public enum Verdict {
+        BETTER, WORSE, SAME, NEUTRAL
+    }
+
+    /**
+     * One indicator: label key (report.kpi.* / stats.kpi.*), this month, the previous month, the change
+     * ("▲ +2.3 pp", "▼ -4") and whether it is good news, and the fraction behind a rate ("146/150", empty for a count).
+     */
+    public record Figure(String key, String current, String previous, String change, Trend trend, Verdict verdict,
+                         String fraction) {
     }
 
     /** One group (a major category, a channel): valid cases this month and the previous, share of this month. */
@@ -62,7 +76,7 @@ public record MonthlyReport(YearMonth month, String districtName, ZoneId zone, I
 
     /** Found actively (patrol, video, sensors) vs reported to the centre (citizens, hotline, duty officer). */
     public record ActiveShare(long active, long reported, String activeShare, String reportedShare,
-                              String previousActiveShare, String change) {
+                              String previousActiveShare, String change, Verdict verdict) {
     }
 
     /** A grid in a ranking: valid cases, closed, and the on-time rate end to end (全流程按期率) with its fraction. */
@@ -79,7 +93,7 @@ public record MonthlyReport(YearMonth month, String districtName, ZoneId zone, I
     }
 
     /**
-     * Report to accepted/dispatched/closed: count, mean and percentiles in minutes ("—" when none), month is
+     * Report to accepted/dispatched/closed: count, mean and percentiles in words ("32 小时", "—" when none), month is
      * "current" or "previous".
      */
     public record ResponseLine(String measure, String month, long count, String mean, List<String> values) {
@@ -90,12 +104,22 @@ public record MonthlyReport(YearMonth month, String districtName, ZoneId zone, I
 
     /** Days per band (this month, previous), mean index and the share of days good or better. */
     public record Safety(List<Band> bands, String mean, String previousMean, String goodOrBetter,
-                         String goodOrBetterFraction, String previousGoodOrBetter, String change, long wholeDays) {
+                         String goodOrBetterFraction, String previousGoodOrBetter, String change, Verdict verdict,
+                         long wholeDays) {
         public Safety {
             bands = List.copyOf(bands);
         }
     }
 
-    public record Band(String id, String name, String hex, long days, long previousDays) {
+    /**
+     * A safety-index band: its name, its colour ({@code hex}, drawn, never printed) and the colour's name in words
+     * ("蓝色", empty when the bundles do not name it), days this month and the previous.
+     */
+    public record Band(String id, String name, String hex, String colourName, long days, long previousDays) {
+        /** Whether light words read better than dark ones on the band's colour. */
+        public boolean dark() {
+            java.awt.Color c = java.awt.Color.decode(hex);
+            return 0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue() < 140;
+        }
     }
 }

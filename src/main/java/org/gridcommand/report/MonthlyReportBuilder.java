@@ -2,6 +2,7 @@ package org.gridcommand.report;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.gridcommand.cases.CategoryDictionary;
+import org.gridcommand.common.BilingualName;
+import org.gridcommand.common.DurationWords;
 import org.gridcommand.common.Messages;
 import org.gridcommand.grid.District;
 import org.gridcommand.report.MonthlyReport.ActiveShare;
@@ -55,6 +58,7 @@ public final class MonthlyReportBuilder {
     private final District district;
     private final Clock clock;
     private final Messages zh;
+    private final Messages en;
 
     public MonthlyReportBuilder(StatsRepository repository, SlaEngine sla, CategoryDictionary categories,
                                 District district, Clock clock) {
@@ -64,6 +68,7 @@ public final class MonthlyReportBuilder {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.service = StatsService.withDefaults(repository, sla, categories, district, clock);
         this.zh = Messages.forLocale(Messages.ZH_CN);
+        this.en = Messages.forLocale(Locale.ENGLISH);
     }
 
     public StatsService service() {
@@ -88,37 +93,41 @@ public final class MonthlyReportBuilder {
     MonthlyReport build(YearMonth month, StatsService.Comparison both, ReportProgress progress, int from, int to) {
         PeriodStats cur = both.current();
         PeriodStats prev = both.previous();
+        boolean partial = cur.asOf().isBefore(cur.period().end());
         Kpis k = cur.kpis();
         Kpis p = prev.kpis();
         progress.update(step(from, to, 1, 4), "kpis");
         SafetyIndex.Report safetyNow = service.safetyIndex(cur);
         SafetyIndex.Report safetyBefore = service.safetyIndex(prev);
 
-        List<Figure> headline = List.of(count("reported", k.reported(), p.reported()),
-                count("valid", k.valid(), p.valid()), count("closed", k.closed(), p.closed()),
+        List<Figure> headline = List.of(count(partial, "reported", k.reported(), p.reported()),
+                count(partial, "valid", k.valid(), p.valid()), count(partial, "closed", k.closed(), p.closed()),
                 rate("closure", k.closure(), p.closure()), rate("endToEnd", k.endToEnd().rate(), p.endToEnd().rate()),
+                count(partial, "overdue", k.endToEnd().late(), p.endToEnd().late()),
                 rate("foundActively", k.foundActively(), p.foundActively()),
                 rate("goodOrBetter", safetyNow.goodOrBetter(), safetyBefore.goodOrBetter()));
         List<Figure> kpis = new ArrayList<>();
-        kpis.add(count("reported", k.reported(), p.reported()));
-        kpis.add(count("voided", k.voided(), p.voided()));
-        kpis.add(count("valid", k.valid(), p.valid()));
-        kpis.add(count("closed", k.closed(), p.closed()));
+        kpis.add(count(partial, "reported", k.reported(), p.reported()));
+        kpis.add(count(partial, "voided", k.voided(), p.voided()));
+        kpis.add(count(partial, "valid", k.valid(), p.valid()));
+        kpis.add(count(partial, "closed", k.closed(), p.closed()));
+        kpis.add(count(partial, "overdue", k.endToEnd().late(), p.endToEnd().late()));
         List<Kpis.Indicator> before = p.indicators();
         for (int i = 0; i < k.indicators().size(); i++) {
             Kpis.Indicator ind = k.indicators().get(i);
             kpis.add(rate(ind.key(), ind.rate(), before.get(i).rate()));
         }
-        kpis.add(count("sensorAlarms", k.sensorAlarms(), p.sensorAlarms()));
+        kpis.add(count(partial, "sensorAlarms", k.sensorAlarms(), p.sensorAlarms()));
 
-        List<Share> majors = shares(cur.countsByMajorCategory(), prev.countsByMajorCategory(),
+        List<Share> majors = shares(partial, cur.countsByMajorCategory(), prev.countsByMajorCategory(),
                 r -> r.name() == null ? (r.code() == null ? zh.get("report.none") : r.code()) : r.name().zh());
-        List<Share> channels = shares(cur.countsByChannel(), prev.countsByChannel(),
+        List<Share> channels = shares(partial, cur.countsByChannel(), prev.countsByChannel(),
                 r -> zh.get("channel." + r.code()));
         Rate active = k.foundActively();
         ActiveShare activeShare = new ActiveShare(active.numerator(), active.denominator() - active.numerator(),
                 active.percent(), new Rate(active.denominator() - active.numerator(), active.denominator()).percent(),
-                p.foundActively().percent(), ppChange(active, p.foundActively()));
+                p.foundActively().percent(), ppChange(active, p.foundActively()),
+                ChangeVerdicts.of("foundActively", rateTrend(active, p.foundActively())));
         progress.update(step(from, to, 2, 4), "rankings");
 
         List<Ranking> rankings = rankings(cur);
@@ -134,20 +143,63 @@ public final class MonthlyReportBuilder {
 
         List<MonthlyReport.Band> bands = new ArrayList<>();
         for (SafetyIndexRules.Band b : service.safetyRules().bands()) {
-            bands.add(new MonthlyReport.Band(b.id(), b.name().zh(), b.hex(),
+            String colour = zh.has("report.colour." + b.colour()) ? zh.get("report.colour." + b.colour()) : "";
+            bands.add(new MonthlyReport.Band(b.id(), b.name().zh(), b.hex(), colour,
                     safetyNow.bandDays().getOrDefault(b.id(), 0L), safetyBefore.bandDays().getOrDefault(b.id(), 0L)));
         }
         MonthlyReport.Safety safety = new MonthlyReport.Safety(bands, mean(safetyNow.mean()), mean(safetyBefore.mean()),
                 safetyNow.goodOrBetter().percent(), fraction(safetyNow.goodOrBetter()),
                 safetyBefore.goodOrBetter().percent(), ppChange(safetyNow.goodOrBetter(), safetyBefore.goodOrBetter()),
+                ChangeVerdicts.of("goodOrBetter", rateTrend(safetyNow.goodOrBetter(), safetyBefore.goodOrBetter())),
                 safetyNow.goodOrBetter().denominator());
 
         List<Long> daily = cur.countsByTime(Granularity.DAY).stream().map(CountRow::valid).toList();
         progress.update(step(from, to, 4, 4), "figures");
         String name = district.name() == null ? "" : district.name().zh();
-        boolean partial = cur.asOf().isBefore(cur.period().end());
-        return new MonthlyReport(month, name, service.zone(), cur.asOf(), partial, clock.instant(), headline, kpis,
-                majors, channels, activeShare, rankings, response, service.settings().percentiles(), safety, daily);
+        SummaryFacts facts = summaryFacts(month, partial, cur, k, p);
+        MonthlyReport.Summary summary = new MonthlyReport.Summary(new ReportSummary(zh).write(facts),
+                new ReportSummary(en).write(facts));
+        return new MonthlyReport(month, name, service.zone(), cur.asOf(), partial, clock.instant(), summary, headline,
+                kpis, majors, channels, activeShare, rankings, response, service.settings().percentiles(), safety, daily);
+    }
+
+    // ---------------------------------------------------------------- summary
+
+    private SummaryFacts summaryFacts(YearMonth month, boolean partial, PeriodStats cur, Kpis k, Kpis p) {
+        SummaryFacts.GridFact biggest = cur.countsByBigGrid().stream()
+                .filter(r -> r.code() != null && r.valid() > 0)
+                .max(Comparator.comparingLong(CountRow::valid).thenComparing(CountRow::code, Comparator.reverseOrder()))
+                .map(r -> new SummaryFacts.GridFact(r.name() == null
+                        ? new BilingualName(zh.get("report.formerGrid"), en.get("report.formerGrid")) : r.name(),
+                        r.valid(), new Rate(r.valid(), k.valid())))
+                .orElse(null);
+        return new SummaryFacts(month, partial, LocalDateTime.ofInstant(cur.asOf(), service.zone()), k.valid(),
+                p.valid(), k.closed(), k.closure(), k.endToEnd().rate(), p.endToEnd().rate(), biggest, notable(k, p));
+    }
+
+    /**
+     * The judged rate that moved most, in points as shown, since the previous month; the end-to-end on-time rate is
+     * left out (the summary tells it anyway). Null when none moved for the better or the worse.
+     */
+    private static SummaryFacts.Change notable(Kpis k, Kpis p) {
+        SummaryFacts.Change most = null;
+        double largest = 0;
+        List<Kpis.Indicator> before = p.indicators();
+        for (int i = 0; i < k.indicators().size(); i++) {
+            Kpis.Indicator now = k.indicators().get(i);
+            Rate then = before.get(i).rate();
+            MonthlyReport.Verdict verdict = ChangeVerdicts.of(now.key(), rateTrend(now.rate(), then));
+            if (now.key().equals("endToEnd")
+                    || (verdict != MonthlyReport.Verdict.BETTER && verdict != MonthlyReport.Verdict.WORSE)) {
+                continue;
+            }
+            double points = Math.abs(round1(now.rate()) - round1(then));
+            if (points > largest) {
+                largest = points;
+                most = new SummaryFacts.Change(now.key(), now.rate(), then, verdict);
+            }
+        }
+        return most;
     }
 
     private static int step(int from, int to, int i, int n) {
@@ -225,7 +277,8 @@ public final class MonthlyReportBuilder {
 
     // ---------------------------------------------------------------- formatting
 
-    private List<Share> shares(List<CountRow> now, List<CountRow> before, Function<CountRow, String> label) {
+    private List<Share> shares(boolean partial, List<CountRow> now, List<CountRow> before,
+                               Function<CountRow, String> label) {
         Map<String, CountRow> previous = new java.util.HashMap<>();
         for (CountRow r : before) {
             previous.put(r.code(), r);
@@ -236,21 +289,36 @@ public final class MonthlyReportBuilder {
             CountRow b = previous.get(r.code());
             long prev = b == null ? 0 : b.valid();
             out.add(new Share(r.code(), label.apply(r), r.valid(), prev, new Rate(r.valid(), total).percent(),
-                    countChange(r.valid(), prev)));
+                    partial ? Rate.NO_VALUE : countChange(r.valid(), prev)));
         }
         return out;
     }
 
+    /**
+     * A count beside the previous month's; while the month runs its count is of part of a month, so no rise or fall
+     * (and no verdict) is given against the whole previous month: rates are shares and stay comparable.
+     */
+    static Figure count(boolean partial, String key, long now, long before) {
+        return partial ? new Figure(key, Long.toString(now), Long.toString(before), Rate.NO_VALUE, Trend.NONE,
+                MonthlyReport.Verdict.NEUTRAL, "") : count(key, now, before);
+    }
+
     static Figure count(String key, long now, long before) {
-        return new Figure(key, Long.toString(now), Long.toString(before), countChange(now, before),
-                trend(Long.compare(now, before)), "");
+        Trend trend = trend(Long.compare(now, before));
+        return new Figure(key, Long.toString(now), Long.toString(before), countChange(now, before), trend,
+                ChangeVerdicts.of(key, trend), "");
     }
 
     static Figure rate(String key, Rate now, Rate before) {
-        String change = ppChange(now, before);
-        Trend trend = now.denominator() == 0 || before.denominator() == 0 ? Trend.NONE
+        Trend trend = rateTrend(now, before);
+        return new Figure(key, now.percent(), before.percent(), ppChange(now, before), trend,
+                ChangeVerdicts.of(key, trend), fraction(now));
+    }
+
+    /** Which way a rate moved, as shown (one decimal); NONE when either month has nothing to rate. */
+    static Trend rateTrend(Rate now, Rate before) {
+        return now.denominator() == 0 || before.denominator() == 0 ? Trend.NONE
                 : trend(Double.compare(round1(now), round1(before)));
-        return new Figure(key, now.percent(), before.percent(), change, trend, fraction(now));
     }
 
     static String countChange(long now, long before) {
@@ -284,15 +352,16 @@ public final class MonthlyReportBuilder {
         return Double.isNaN(mean) ? Rate.NO_VALUE : String.format(Locale.ROOT, "%.1f", mean);
     }
 
-    static String minutes(Duration d) {
-        return d == null ? Rate.NO_VALUE : String.format(Locale.ROOT, "%.1f", d.toMillis() / 60_000.0);
+    /** A duration in words ("32 小时", "45 分钟"), "—" when no case reached that stage. */
+    private String words(Duration d) {
+        return d == null ? Rate.NO_VALUE : DurationWords.of(d, zh);
     }
 
-    private static ResponseLine responseLine(ResponseTime t, String month) {
+    private ResponseLine responseLine(ResponseTime t, String month) {
         List<String> values = new ArrayList<>();
         for (double p : t.percentiles()) {
-            values.add(minutes(t.at(p)));
+            values.add(words(t.at(p)));
         }
-        return new ResponseLine(t.measure(), month, t.count(), minutes(t.mean()), values);
+        return new ResponseLine(t.measure(), month, t.count(), words(t.mean()), values);
     }
 }

@@ -26,6 +26,7 @@ public final class MonthlyReportHtml {
                 .append("th{background:#E4EAF2}td.n{text-align:right}h2 small{color:#777;font-weight:normal;font-size:12px}\n")
                 .append(".bar{display:inline-block;height:10px;background:#1E64C8;vertical-align:middle}\n")
                 .append(".bar.prev{background:#A8B8CC}.note{color:#555;font-size:12px}\n")
+                .append("td.better{color:#1B7F3B}td.worse{color:#C0392B}p.summary{font-size:16px;line-height:1.7}\n")
                 .append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(esc(text.zh("report.title"))).append("</h1>\n<p class=\"note\">")
                 .append(esc(text.en("report.title"))).append("</p>\n<h2>").append(esc(text.monthTitle(r))).append("</h2>\n");
@@ -36,8 +37,15 @@ public final class MonthlyReportHtml {
         fact(h, "generated", ReportText.when(r.generatedAt(), r.zone()));
         h.append("</table>\n");
 
+        section(h, "summary");
+        h.append("<p class=\"summary\">").append(esc(r.summary().zh())).append("</p>\n<p class=\"note\" lang=\"en\">")
+                .append(esc(r.summary().en())).append("</p>\n");
+
         section(h, "headline");
         figures(h, r.headline());
+        if (r.partial()) {
+            h.append("<p class=\"note\">").append(esc(text.zh("report.note.partial"))).append("</p>\n");
+        }
         section(h, "kpis");
         figures(h, r.kpis());
         h.append("<p class=\"note\">").append(esc(text.zh("report.note.kpis"))).append("</p>\n");
@@ -49,7 +57,12 @@ public final class MonthlyReportHtml {
         section(h, "active");
         MonthlyReport.ActiveShare a = r.foundActively();
         header(h, "source", "cases", "share", "previous", "change");
-        row(h, text.zh("report.active.active"), Long.toString(a.active()), a.activeShare(), a.previousActiveShare(), a.change());
+        h.append("<tr><td>").append(esc(text.zh("report.active.active"))).append("</td>");
+        num(h, Long.toString(a.active()));
+        num(h, a.activeShare());
+        num(h, a.previousActiveShare());
+        change(h, a.change(), a.verdict());
+        h.append("</tr>\n");
         row(h, text.zh("report.active.reported"), Long.toString(a.reported()), a.reportedShare(), "", "");
         h.append("</table>\n");
 
@@ -99,10 +112,14 @@ public final class MonthlyReportHtml {
             h.append("<tr><td>").append(esc(b.name())).append("</td>");
             num(h, Long.toString(b.days()));
             num(h, Long.toString(b.previousDays()));
-            h.append("<td style=\"background:").append(esc(b.hex())).append("\">").append(esc(b.hex())).append("</td></tr>\n");
+            h.append(swatch(b)).append("</tr>\n");
         }
         row(h, text.zh("report.safety.mean"), s.mean(), s.previousMean(), "");
-        row(h, text.zh("report.safety.goodOrBetter"), s.goodOrBetter(), s.previousGoodOrBetter(), s.change());
+        h.append("<tr><td>").append(esc(text.zh("report.safety.goodOrBetter"))).append("</td>");
+        num(h, s.goodOrBetter());
+        num(h, s.previousGoodOrBetter());
+        change(h, s.change(), s.verdict());
+        h.append("</tr>\n");
         h.append("</table>\n");
 
         section(h, "daily");
@@ -116,6 +133,13 @@ public final class MonthlyReportHtml {
         }
         h.append("</table>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** The band's colour as the cell's background (a checked colour only: it goes into a style), named in words. */
+    private static String swatch(MonthlyReport.Band b) {
+        String style = b.hex() != null && b.hex().matches("#[0-9A-Fa-f]{6}")
+                ? " style=\"background:" + b.hex() + (b.dark() ? ";color:white" : "") + "\"" : "";
+        return "<td class=\"swatch\"" + style + ">" + esc(b.colourName()) + "</td>";
     }
 
     private void fact(StringBuilder h, String key, String value) {
@@ -139,7 +163,12 @@ public final class MonthlyReportHtml {
     private void figures(StringBuilder h, List<Figure> figures) {
         header(h, "indicator", "current", "previous", "change", "fraction");
         for (Figure f : figures) {
-            row(h, text.figure(f.key()), f.current(), f.previous(), f.change(), f.fraction());
+            h.append("<tr><td>").append(esc(text.figure(f.key()))).append("</td>");
+            num(h, f.current());
+            num(h, f.previous());
+            change(h, f.change(), f.verdict());
+            num(h, f.fraction());
+            h.append("</tr>\n");
         }
         h.append("</table>\n");
     }
@@ -173,6 +202,14 @@ public final class MonthlyReportHtml {
             num(h, v);
         }
         h.append("</tr>\n");
+    }
+
+    /** The change, green and named when good news, red and named when bad (the colour is never alone). */
+    private void change(StringBuilder h, String change, MonthlyReport.Verdict verdict) {
+        String word = text.verdict(verdict);
+        String cls = word.isEmpty() ? "n" : "n " + verdict.name().toLowerCase(Locale.ROOT);
+        h.append("<td class=\"").append(cls).append("\">").append(esc(word.isEmpty() ? change : change + " " + word))
+                .append("</td>");
     }
 
     private static void num(StringBuilder h, String v) {

@@ -4,10 +4,10 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
@@ -40,6 +40,9 @@ public final class MonthlyReportPdf {
     private static final Color HEADER = new Color(0xE4, 0xEA, 0xF2);
     private static final Color CURRENT = new Color(0x1E, 0x64, 0xC8);
     private static final Color PREVIOUS = new Color(0xA8, 0xB8, 0xCC);
+    /** A change for the better and for the worse; the cell also says so in words (a page may be printed grey). */
+    private static final Color BETTER = new Color(0x1B, 0x7F, 0x3B);
+    private static final Color WORSE = new Color(0xC0, 0x39, 0x2B);
     /** Distinguishable slices; the legend always names each slice and its share, so colour is never alone. */
     private static final Color[] PALETTE = {new Color(0x1E, 0x64, 0xC8), new Color(0xF0, 0x8A, 0x24),
             new Color(0x2E, 0x9E, 0x5B), new Color(0xD0, 0x31, 0x2D), new Color(0x8E, 0x5C, 0xC2),
@@ -49,15 +52,22 @@ public final class MonthlyReportPdf {
     private final BaseFont regular;
     private final BaseFont bold;
     private final TreeSet<Integer> missing = new TreeSet<>();
+    private final List<ChartPlacement> placements = new ArrayList<>();
 
     public MonthlyReportPdf() {
         this.regular = ReportFont.regular();
         this.bold = ReportFont.bold(regular);
     }
 
+    /** Where the last {@link #write} drew its charts, in the order drawn. */
+    public List<ChartPlacement> charts() {
+        return List.copyOf(placements);
+    }
+
     /** Writes the whole report to {@code out} (the caller closes it). */
     public void write(MonthlyReport report, OutputStream out) throws IOException {
         Document doc = new Document(PageSize.A4, 48, 48, 56, 56);
+        placements.clear();
         try {
             PdfWriter writer = PdfWriter.getInstance(doc, out);
             writer.setCloseStream(false);
@@ -66,18 +76,23 @@ public final class MonthlyReportPdf {
             doc.addCreator("GridCommand");
             doc.open();
             cover(doc, report);
+            summary(doc, report.summary());
             section(doc, "headline");
             doc.add(figures(report.headline()));
+            if (report.partial()) {
+                note(doc, text.zh("report.note.partial"));
+            }
+            // Page one is the leader's brief (summary and headline figures); the full indicators start page two.
+            doc.newPage();
             section(doc, "kpis");
             doc.add(figures(report.kpis()));
             note(doc, text.zh("report.note.kpis"));
 
-            doc.newPage();
             section(doc, "categories");
-            doc.add(chart(writer, barChart(writer, report.majorCategories())));
+            doc.add(chartBox(writer, "categories", barChart(writer, report.majorCategories())));
             doc.add(shares(report.majorCategories(), "category"));
             section(doc, "channels");
-            doc.add(chart(writer, pieChart(writer, report.channels())));
+            doc.add(chartBox(writer, "channels", pieChart(writer, report.channels())));
             doc.add(shares(report.channels(), "channel"));
             section(doc, "active");
             doc.add(active(report));
@@ -95,7 +110,7 @@ public final class MonthlyReportPdf {
             section(doc, "safety");
             doc.add(safety(report));
             section(doc, "daily");
-            doc.add(chart(writer, dailyChart(writer, report.dailyValid())));
+            doc.add(chartBox(writer, "daily", dailyChart(writer, report.dailyValid())));
         } catch (DocumentException e) {
             throw new IOException("the PDF could not be laid out: " + e.getMessage(), e);
         } finally {
@@ -136,6 +151,18 @@ public final class MonthlyReportPdf {
         doc.add(facts);
     }
 
+    /** The written summary: Chinese in the body's type, English beneath it, smaller and grey. */
+    private void summary(Document doc, MonthlyReport.Summary summary) throws DocumentException {
+        section(doc, "summary");
+        Paragraph zh = new Paragraph(checked(summary.zh()), new Font(regular, 10.5f, Font.NORMAL, INK));
+        zh.setLeading(17);
+        doc.add(zh);
+        Paragraph en = new Paragraph(checked(summary.en()), new Font(regular, 8.5f, Font.NORMAL, Color.DARK_GRAY));
+        en.setLeading(12);
+        en.setSpacingBefore(4);
+        doc.add(en);
+    }
+
     private void fact(PdfPTable t, String key, String value) {
         t.addCell(cell(text.zh("report.cover." + key), true, Element.ALIGN_LEFT));
         t.addCell(cell(value, false, Element.ALIGN_LEFT));
@@ -162,7 +189,7 @@ public final class MonthlyReportPdf {
             t.addCell(cell(text.figure(f.key()), false, Element.ALIGN_LEFT));
             t.addCell(cell(f.current(), false, Element.ALIGN_RIGHT));
             t.addCell(cell(f.previous(), false, Element.ALIGN_RIGHT));
-            t.addCell(cell(f.change(), false, Element.ALIGN_RIGHT));
+            t.addCell(changeCell(f.change(), f.verdict()));
             t.addCell(cell(f.fraction(), false, Element.ALIGN_RIGHT));
         }
         return t;
@@ -187,7 +214,7 @@ public final class MonthlyReportPdf {
         t.addCell(cell(Long.toString(a.active()), false, Element.ALIGN_RIGHT));
         t.addCell(cell(a.activeShare(), false, Element.ALIGN_RIGHT));
         t.addCell(cell(a.previousActiveShare(), false, Element.ALIGN_RIGHT));
-        t.addCell(cell(a.change(), false, Element.ALIGN_RIGHT));
+        t.addCell(changeCell(a.change(), a.verdict()));
         t.addCell(cell(text.zh("report.active.reported"), false, Element.ALIGN_LEFT));
         t.addCell(cell(Long.toString(a.reported()), false, Element.ALIGN_RIGHT));
         t.addCell(cell(a.reportedShare(), false, Element.ALIGN_RIGHT));
@@ -231,11 +258,12 @@ public final class MonthlyReportPdf {
 
     private PdfPTable response(MonthlyReport r) {
         List<String> headers = new ArrayList<>(List.of("measure", "month", "count", "mean"));
-        List<Float> widths = new ArrayList<>(List.of(2f, 1f, 1f, 1.2f));
+        // Wide enough for the durations in words and the percentile headers on one line each.
+        List<Float> widths = new ArrayList<>(List.of(1.6f, 0.8f, 0.9f, 1.3f));
         PdfPTable t = new PdfPTable(4 + r.percentiles().size());
         float[] w = new float[4 + r.percentiles().size()];
         for (int i = 0; i < w.length; i++) {
-            w[i] = i < 4 ? widths.get(i) : 1.2f;
+            w[i] = i < 4 ? widths.get(i) : 1.6f;
         }
         try {
             t.setWidths(w);
@@ -269,9 +297,7 @@ public final class MonthlyReportPdf {
             t.addCell(cell(b.name(), false, Element.ALIGN_LEFT));
             t.addCell(cell(Long.toString(b.days()), false, Element.ALIGN_RIGHT));
             t.addCell(cell(Long.toString(b.previousDays()), false, Element.ALIGN_RIGHT));
-            PdfPCell swatch = cell(b.hex(), false, Element.ALIGN_CENTER);
-            swatch.setBackgroundColor(Color.decode(b.hex()));
-            t.addCell(swatch);
+            t.addCell(swatch(b));
         }
         t.addCell(cell(text.zh("report.safety.mean"), false, Element.ALIGN_LEFT));
         t.addCell(cell(s.mean(), false, Element.ALIGN_RIGHT));
@@ -280,17 +306,46 @@ public final class MonthlyReportPdf {
         t.addCell(cell(text.zh("report.safety.goodOrBetter"), false, Element.ALIGN_LEFT));
         t.addCell(cell(s.goodOrBetter(), false, Element.ALIGN_RIGHT));
         t.addCell(cell(s.previousGoodOrBetter(), false, Element.ALIGN_RIGHT));
-        t.addCell(cell(s.change(), false, Element.ALIGN_RIGHT));
+        t.addCell(changeCell(s.change(), s.verdict()));
         return t;
+    }
+
+    /** The band's colour as the cell's background, named in words in ink that reads on it. */
+    private PdfPCell swatch(MonthlyReport.Band b) {
+        Color colour = Color.decode(b.hex());
+        PdfPCell swatch = new PdfPCell(new Phrase(checked(b.colourName()),
+                new Font(regular, 8.5f, Font.NORMAL, b.dark() ? Color.WHITE : INK)));
+        swatch.setHorizontalAlignment(Element.ALIGN_CENTER);
+        swatch.setPadding(3);
+        swatch.setBorderColor(Color.LIGHT_GRAY);
+        swatch.setBackgroundColor(colour);
+        return swatch;
     }
 
     // ---------------------------------------------------------------- charts (vector)
 
-    private Image chart(PdfWriter writer, PdfTemplate template) throws DocumentException {
-        Image image = Image.getInstance(template);
-        image.setAlignment(Element.ALIGN_CENTER);
-        image.setSpacingAfter(6);
-        return image;
+    /**
+     * A chart in a one-cell table of exactly its size: the cell's layout event draws the chart at the cell's corner
+     * and records where that was, so the chart's place on the page is known, not guessed.
+     */
+    private PdfPTable chartBox(PdfWriter writer, String name, PdfTemplate template) {
+        PdfPTable box = new PdfPTable(1);
+        box.setTotalWidth(template.getWidth());
+        box.setLockedWidth(true);
+        box.setHorizontalAlignment(Element.ALIGN_CENTER);
+        box.setSpacingBefore(2);
+        box.setSpacingAfter(6);
+        PdfPCell cell = new PdfPCell();
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(0);
+        cell.setFixedHeight(template.getHeight());
+        cell.setCellEvent((c, position, canvases) -> {
+            canvases[PdfPTable.BASECANVAS].addTemplate(template, position.getLeft(), position.getBottom());
+            placements.add(new ChartPlacement(name, writer.getPageNumber(), position.getLeft(), position.getBottom(),
+                    template.getWidth(), template.getHeight()));
+        });
+        box.addCell(cell);
+        return box;
     }
 
     /** Horizontal bars: this month (dark) above the previous month (light), the count at each bar's end. */
@@ -330,37 +385,17 @@ public final class MonthlyReportPdf {
         float width = 480;
         float height = 170;
         PdfTemplate t = writer.getDirectContent().createTemplate(width, height);
-        long total = shares.stream().mapToLong(Share::current).sum();
-        float cx = 85;
-        float cy = height / 2;
-        float radius = 75;
-        float start = 90;
+        List<PieChart.Wedge> wedges = PieChart.wedges(shares.stream().map(Share::current).toList());
+        PieChart.draw(t, wedges, PALETTE);
+        if (wedges.isEmpty()) {
+            t.setColorStroke(Color.GRAY);
+            t.circle(PieChart.CENTER_X, PieChart.CENTER_Y, PieChart.RADIUS);
+            t.stroke();
+        }
         for (int i = 0; i < shares.size(); i++) {
             Share s = shares.get(i);
-            Color c = PALETTE[i % PALETTE.length];
-            if (total > 0 && s.current() > 0) {
-                float extent = -360f * s.current() / total;
-                t.setColorFill(c);
-                t.setColorStroke(Color.WHITE);
-                t.setLineWidth(1);
-                if (s.current() == total) {
-                    t.circle(cx, cy, radius);
-                } else {
-                    t.moveTo(cx, cy);
-                    double a = Math.toRadians(start);
-                    t.lineTo(cx + radius * (float) Math.cos(a), cy + radius * (float) Math.sin(a));
-                    t.arc(cx - radius, cy - radius, cx + radius, cy + radius, start, extent);
-                    t.closePath();
-                }
-                t.fillStroke();
-                start += extent;
-            }
-            legend(t, 190, height - 22 - i * 20, c, s.label() + "  " + s.current() + "（" + s.share() + "）");
-        }
-        if (total == 0) {
-            t.setColorStroke(Color.GRAY);
-            t.circle(cx, cy, radius);
-            t.stroke();
+            legend(t, 190, height - 22 - i * 20, PALETTE[i % PALETTE.length],
+                    s.label() + "  " + s.current() + "（" + s.share() + "）");
         }
         return t;
     }
@@ -436,6 +471,19 @@ public final class MonthlyReportPdf {
         return c;
     }
 
+    /** A change in green when it is good news and in red when bad, with the word for it; volume changes stay ink. */
+    private PdfPCell changeCell(String change, MonthlyReport.Verdict verdict) {
+        String word = text.verdict(verdict);
+        Color colour = verdict == MonthlyReport.Verdict.BETTER ? BETTER
+                : verdict == MonthlyReport.Verdict.WORSE ? WORSE : INK;
+        PdfPCell c = new PdfPCell(new Phrase(checked(word.isEmpty() ? change : change + " " + word),
+                new Font(regular, 8.5f, Font.NORMAL, colour)));
+        c.setHorizontalAlignment(Element.ALIGN_RIGHT);
+        c.setPadding(3);
+        c.setBorderColor(Color.LIGHT_GRAY);
+        return c;
+    }
+
     /** Notes every character the font cannot draw (reported once the document is written). */
     private String checked(String s) {
         s.codePoints().filter(cp -> !Character.isWhitespace(cp) && !regular.charExists(cp)).forEach(missing::add);
@@ -452,14 +500,13 @@ public final class MonthlyReportPdf {
 
         @Override
         public void onOpenDocument(PdfWriter writer, Document document) {
-            total = writer.getDirectContent().createTemplate(30, 12);
+            total = writer.getDirectContent().createTemplate(40, 12);
         }
 
         @Override
         public void onEndPage(PdfWriter writer, Document document) {
             PdfContentByte cb = writer.getDirectContent();
             String before = checked(text.zh("report.page", writer.getPageNumber()));
-            String after = checked(text.zh("report.pageOf"));
             float size = 8;
             float x = (document.right() + document.left()) / 2 - 40;
             float y = document.bottom() - 24;
@@ -471,20 +518,17 @@ public final class MonthlyReportPdf {
             cb.endText();
             float w = regular.getWidthPoint(before + " ", size);
             cb.addTemplate(total, x + w, y);
-            cb.beginText();
-            cb.setFontAndSize(regular, size);
-            cb.setTextMatrix(x + w + 14, y);
-            cb.showText(after);
-            cb.endText();
         }
 
         @Override
         public void onCloseDocument(PdfWriter writer, Document document) {
             total.beginText();
+            total.setColorFill(Color.DARK_GRAY);
             total.setFontAndSize(regular, 8);
             total.setTextMatrix(0, 0);
             // Called once the last page has ended, when the writer already counts the page after it.
-            total.showText(Integer.toString(writer.getPageNumber() - 1));
+            // The words after the count go in with it, so no gap is left for a count of unknown width.
+            total.showText(Integer.toString(writer.getPageNumber() - 1) + " " + checked(text.zh("report.pageOf")));
             total.endText();
         }
     }

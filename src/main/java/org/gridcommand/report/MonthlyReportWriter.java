@@ -42,6 +42,12 @@ public final class MonthlyReportWriter {
         }
     }
 
+    /** The months a report can be made for now: the store's history up to the current month (month to date). */
+    public ReportMonths months() {
+        StatsService service = builder.service();
+        return ReportMonths.between(service.firstCaseReportedAt(), builder.clock().instant(), service.zone());
+    }
+
     /** Checks a target file: not a folder, in a folder that exists. */
     public static void checkTarget(String option, Path file) {
         if (file == null) {
@@ -74,7 +80,18 @@ public final class MonthlyReportWriter {
         LocalDate today = LocalDate.now(builder.clock().withZone(service.zone()));
         if (month.atDay(1).isAfter(today)) {
             throw new IllegalArgumentException("--month " + month + " has not begun yet (today is " + today + " in "
-                    + service.zone().getId() + ")");
+                    + service.zone().getId() + "); the current month " + YearMonth.from(today)
+                    + " can be reported up to today");
+        }
+        ReportMonths months = months();
+        if (months.first().isEmpty()) {
+            throw new IllegalArgumentException("--month " + month + ": the store holds no cases yet, so there is nothing"
+                    + " to report");
+        }
+        if (month.isBefore(months.first().get())) {
+            throw new IllegalArgumentException("--month " + month + " is before the first stored case: the store's cases"
+                    + " run from " + months.first().get() + " to " + YearMonth.from(today)
+                    + ", so choose a month in that range");
         }
         progress.update(0, "load");
         StatsService.Comparison both = service.compare(builder.period(month));

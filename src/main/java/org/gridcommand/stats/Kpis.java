@@ -24,7 +24,7 @@ import org.gridcommand.sla.SlaStage;
  * @param supervised    valid cases put under supervision (督办)
  * @param escalated     valid cases escalated
  * @param voidRate      reported cases voided (作废)
- * @param sensorAlarms  sensor alarms stored in the period
+ * @param sensorAlarms  sensor alarms in the period: those stored, and sensor-channel cases without a stored alarm
  */
 public record Kpis(StatsPeriod period, Instant asOf, long reported, long voided, long closed,
                    Map<SlaStage, StageTally> stages, StageTally endToEnd, Rate rework, Rate closure,

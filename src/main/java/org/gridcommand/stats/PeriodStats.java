@@ -62,7 +62,7 @@ public final class PeriodStats {
         return cases;
     }
 
-    /** Sensor alarms stored in the period. */
+    /** Sensor alarms in the period ({@link StatsRepository#sensorAlarmTimes}: never fewer than sensor cases). */
     public long sensorAlarms() {
         return alarms.size();
     }

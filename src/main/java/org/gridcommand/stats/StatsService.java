@@ -1,10 +1,12 @@
 package org.gridcommand.stats;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.gridcommand.cases.CategoryDictionary;
 import org.gridcommand.grid.District;
 import org.gridcommand.grid.SmallGrid;
@@ -71,6 +73,11 @@ public final class StatsService {
         StatsContext context = new StatsContext(judge, settings, categories, district, clock.instant());
         return new PeriodStats(period, repository.casesReportedBetween(period.start(), period.end()),
                 repository.sensorAlarmTimes(period.start(), period.end()), context);
+    }
+
+    /** When the oldest stored case was reported, if any: the first month a report can be made for. */
+    public Optional<Instant> firstCaseReportedAt() {
+        return repository.firstCaseReportedAt();
     }
 
     /** A period and the one before it ({@link StatsPeriod#previous()}): the monthly report's comparison. */

@@ -1,6 +1,5 @@
 package org.gridcommand.store;
 
-import static org.gridcommand.store.Columns.getInstant;
 import static org.gridcommand.store.Columns.setInstant;
 
 import java.sql.PreparedStatement;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.gridcommand.cases.Assignee;
 import org.gridcommand.cases.CaseState;
 import org.gridcommand.cases.Channel;
@@ -34,6 +34,17 @@ public final class JdbcStatsRepository implements StatsRepository {
     private static final String BY_GRID = "SELECT small_grid_code, COUNT(*) FROM cases"
             + " WHERE reported_at >= ? AND reported_at < ? AND state <> ? AND small_grid_code IS NOT NULL"
             + " GROUP BY small_grid_code ORDER BY small_grid_code";
+    /**
+     * Every alarm stored by the field feed, and every case of the sensor channel that no stored alarm opened. A case
+     * the feed opened from an alarm carries the alarm's sender and message id as its report id and the sensor as its
+     * reporter (feed.SensorAlarms), so it is matched on the alarm table's key and counted once.
+     */
+    private static final String SENSOR_ALARMS = "SELECT at FROM sensor_alarm WHERE at >= ? AND at < ?"
+            + " UNION ALL SELECT c.reported_at FROM cases c"
+            + " WHERE c.channel = ? AND c.reported_at >= ? AND c.reported_at < ?"
+            + " AND NOT EXISTS (SELECT 1 FROM sensor_alarm a WHERE a.sensor_id = c.reported_by"
+            + " AND CONCAT(a.sensor_id, '/', a.message_id) = c.report_id)"
+            + " ORDER BY 1";
 
     private final Database db;
 
@@ -97,18 +108,30 @@ public final class JdbcStatsRepository implements StatsRepository {
         Objects.requireNonNull(to, "to");
         return db.read("reading sensor alarm times between " + from + " and " + to, c -> {
             List<Instant> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT at FROM sensor_alarm WHERE at >= ? AND at < ? ORDER BY at")) {
+            try (PreparedStatement ps = c.prepareStatement(SENSOR_ALARMS)) {
                 setInstant(ps, 1, from);
                 setInstant(ps, 2, to);
+                ps.setString(3, Channel.SENSOR.name());
+                setInstant(ps, 4, from);
+                setInstant(ps, 5, to);
                 ps.setFetchSize(5_000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(getInstant(rs, "at"));
+                        out.add(instant(rs, 1));
                     }
                 }
             }
             return out;
+        });
+    }
+
+    @Override
+    public Optional<Instant> firstCaseReportedAt() {
+        return db.read("reading when the first case was reported", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(reported_at) FROM cases");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(instant(rs, 1)) : Optional.<Instant>empty();
+            }
         });
     }
 

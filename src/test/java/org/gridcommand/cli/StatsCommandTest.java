@@ -79,7 +79,7 @@ class StatsCommandTest {
                 .containsPattern("rework\\s+Rework rate\\s+12\\.5%\\s+1\\s+8\\n")
                 .containsPattern("foundActively\\s+Found actively\\s+66\\.7%\\s+8\\s+12\\n")
                 .containsPattern("voidRate\\s+Void rate\\s+7\\.7%\\s+1\\s+13\\n")
-                .containsPattern("sensorAlarms\\s+Sensor alarms\\s+3\\n")
+                .containsPattern("sensorAlarms\\s+Sensor alarms\\s+5\\n")
                 .doesNotContain("note:");
         assertThat(r.err()).isEmpty();
     }

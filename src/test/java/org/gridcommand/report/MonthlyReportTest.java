@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -31,6 +30,8 @@ import org.gridcommand.cases.CaseState;
 import org.gridcommand.cases.CategoryDictionary;
 import org.gridcommand.cases.Channel;
 import org.gridcommand.common.ChangeBus;
+import org.gridcommand.common.DurationWords;
+import org.gridcommand.common.Messages;
 import org.gridcommand.sla.SlaEngine;
 import org.gridcommand.stats.StatsFixtures;
 import org.gridcommand.stats.StatsSettings;
@@ -173,18 +174,25 @@ class MonthlyReportTest {
         String major01Name = DICT.find("01").orElseThrow().name().zh();
         assertThat(pdfRow(major01Name)).contains(" " + major01 + " ");
         assertThat(htmlText).contains("<tr><td>" + major01Name + "</td>");
+        // No alarm is stored in this store (as in the demo's history): October's sensor cases D and K count as theirs.
+        assertThat(pdfRow("物联感知告警数")).contains(" 0 2 ");
     }
 
     @Test
-    void responseTimePercentilesAreNearestRankOfTheStoredTimes() {
-        double[] minutes = stored(NOVEMBER).stream().filter(c -> c.state() != CaseState.VOIDED && c.acceptedAt() != null)
-                .mapToDouble(c -> Duration.between(c.reportedAt(), c.acceptedAt()).toSeconds() / 60.0).sorted().toArray();
-        String p50 = String.format(Locale.ROOT, "%.1f", minutes[(int) Math.ceil(0.5 * minutes.length) - 1]);
-        String p90 = String.format(Locale.ROOT, "%.1f", minutes[(int) Math.ceil(0.9 * minutes.length) - 1]);
-        String mean = String.format(Locale.ROOT, "%.1f", Arrays.stream(minutes).average().orElseThrow());
-        assertThat(pdfRow("上报至受理 本月")).contains(" " + minutes.length + " " + mean + " " + p50 + " " + p90 + " ");
-        assertThat(htmlText).contains("<td>上报至受理</td><td>本月</td><td class=\"n\">" + minutes.length
+    void responseTimePercentilesAreNearestRankOfTheStoredTimesInWords() {
+        List<Duration> times = stored(NOVEMBER).stream().filter(c -> c.state() != CaseState.VOIDED && c.acceptedAt() != null)
+                .map(c -> Duration.between(c.reportedAt(), c.acceptedAt())).sorted().toList();
+        Messages zh = Messages.forLocale(Messages.ZH_CN);
+        String p50 = DurationWords.of(times.get((int) Math.ceil(0.5 * times.size()) - 1), zh);
+        String p90 = DurationWords.of(times.get((int) Math.ceil(0.9 * times.size()) - 1), zh);
+        String mean = DurationWords.of(Duration.ofMillis(Math.round(times.stream().mapToLong(Duration::toMillis)
+                .average().orElseThrow())), zh);
+        // Accepted 1..20 minutes after the report, and the case of the old grid 10 minutes after its report.
+        assertThat(p90).isEqualTo("18 分钟");
+        assertThat(pdfRow("上报至受理 本月")).contains(" " + times.size() + " " + mean + " " + p50 + " " + p90 + " ");
+        assertThat(htmlText).contains("<td>上报至受理</td><td>本月</td><td class=\"n\">" + times.size()
                 + "</td><td class=\"n\">" + mean + "</td><td class=\"n\">" + p50 + "</td><td class=\"n\">" + p90 + "</td>");
+        assertThat(pdfText).doesNotContainPattern("\\d\\.\\d 分钟").contains("50% 的案件不超过");
     }
 
     @Test
@@ -229,6 +237,16 @@ class MonthlyReportTest {
     }
 
     @Test
+    void theSummaryAtTheTopTellsTheMonthFromItsFigures() {
+        // October: 12 valid cases; November: 21, twenty of them in 二社区 (G3) and one on a grid of an older layout.
+        String zh = "2026年11月，全区共受理有效案件 21 件，比上月（12 件）增加 9 件（+75.0%）。";
+        assertThat(pdfText.replaceAll("\\s*\\n", "")).contains(zh).contains("案件最多的大网格是二社区，有效案件 20 件");
+        assertThat(htmlText).contains(zh).contains("In November 2026 the district received 21 valid cases, 9 more than");
+        String flat = pdfText.replaceAll("\\s*\\n", "");
+        assertThat(flat.indexOf(zh)).as("the summary before the headline figures").isLessThan(flat.indexOf("上报案件数"));
+    }
+
+    @Test
     void progressRunsForwardToAHundred() {
         assertThat(percents).isSorted().startsWith(0).endsWith(100);
         assertThat(stages).contains("load", "pdf", "html", "done");
@@ -238,12 +256,45 @@ class MonthlyReportTest {
     void aMonthNotBegunOrWithoutCasesFailsAndWritesNothing(@TempDir Path dir) throws IOException {
         Path target = dir.resolve("r.pdf");
         assertThatThrownBy(() -> writer().write(YearMonth.of(2027, 1), target, null, ReportProgress.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2027-01 has not begun yet");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2027-01 has not begun yet")
+                .hasMessageContaining("the current month 2026-12 can be reported up to today");
         assertThatThrownBy(() -> writer().write(YearMonth.of(2025, 3), target, dir.resolve("r.html"), ReportProgress.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no cases were reported");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--month 2025-03 is before the first stored case: the store's cases run from 2026-10 to "
+                        + "2026-12, so choose a month in that range");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.toList()).isEmpty();
         }
+    }
+
+    @Test
+    void theMonthsOfferedRunFromTheFirstCaseToTheCurrentMonthToDate() {
+        ReportMonths months = writer().months();
+        assertThat(months.all()).extracting(ReportMonths.ReportMonth::month)
+                .containsExactly(YearMonth.of(2026, 12), YearMonth.of(2026, 11), YearMonth.of(2026, 10));
+        assertThat(months.all().get(0).toDate()).isTrue();
+        assertThat(months.usual().map(ReportMonths.ReportMonth::month)).contains(NOVEMBER);
+    }
+
+    @Test
+    void theCurrentMonthIsReportedToDateAndSaysSo(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("to-date.pdf");
+        Path page = dir.resolve("to-date.html");
+        // 12:00 on 20 November in the district: November is the current month, its cases so far are reported.
+        Clock midNovember = Clock.fixed(Instant.parse("2026-11-20T04:00:00Z"), ZoneOffset.UTC);
+        MonthlyReportWriter writer = new MonthlyReportWriter(new MonthlyReportBuilder(JdbcStatsRepository.of(db), SLA,
+                DICT, StatsFixtures.district(), midNovember));
+        MonthlyReport r = writer.write(NOVEMBER, target, page, ReportProgress.NONE);
+        assertThat(r.partial()).isTrue();
+        assertThat(Files.readString(page)).contains("2026年11月（截至11月20日）").contains("2026-11-20 12:00")
+                .contains("2026年11月1日至20日，全区共受理有效案件").contains("本月尚未结束，不作增减比较")
+                .contains("2026-11-01 — 2026-11-20（中国时间）").contains("本月尚未结束：件数只统计到今天");
+        // Part of a month is not set against the whole previous month: no rise, no fall, no verdict for counts.
+        MonthlyReport.Figure reported = r.headline().get(0);
+        assertThat(reported.key()).isEqualTo("reported");
+        assertThat(reported.change()).isEqualTo("—");
+        assertThat(reported.verdict()).isEqualTo(MonthlyReport.Verdict.NEUTRAL);
+        assertThat(r.channels()).allMatch(c -> c.change().equals("—"));
     }
 
     @Test

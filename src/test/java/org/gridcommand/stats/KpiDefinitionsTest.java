@@ -86,6 +86,23 @@ class KpiDefinitionsTest {
         }
     }
 
+    /**
+     * The sensor alarm count sat at 0 beside 85 sensor-channel cases on the demo: it counted only the alarm table,
+     * which only the field feed fills, while the seeded history (and a sensor case an officer types in) has no row
+     * there. Now a sensor case no stored alarm opened counts as its alarm, and one that a stored alarm opened counts
+     * once.
+     */
+    @Test
+    void sensorAlarmsAreNeverFewerThanTheSensorChannelsCasesAndEachAlarmCountsOnce() {
+        long sensorCases = october.countsByChannel().stream().filter(r -> "SENSOR".equals(r.code()))
+                .mapToLong(CountRow::reported).sum();
+        assertThat(sensorCases).as("D, and K which alarm AL5 opened").isEqualTo(2);
+        // AL1, AL2, AL3, AL5 stored in October; D has no stored alarm; K is AL5's case, not a second alarm.
+        assertThat(october.kpis().sensorAlarms()).isEqualTo(5).isGreaterThanOrEqualTo(sensorCases);
+        // October 2024 is the demo's case: one sensor case, no alarm stored at all.
+        assertThat(service.period(OCTOBER_2024).kpis().sensorAlarms()).isEqualTo(1);
+    }
+
     @Test
     void acceptedExactlyAtTheLimitIsOnTimeAndOneMinuteOverIsLate() {
         assertVerdicts(october, "A", ON_TIME, ON_TIME, ON_TIME, ON_TIME, ON_TIME);
@@ -165,8 +182,9 @@ class KpiDefinitionsTest {
         assertThat(k.gridSelfHandled()).isEqualTo(new Rate(5, 12));
         assertThat(k.supervised()).isEqualTo(new Rate(1, 12));
         assertThat(k.escalated()).isEqualTo(new Rate(1, 12));
-        // Alarms at 02:00 on 3 October, 12:00 on 15 October, 23:59 on 31 October; 1 November 00:00 is November's.
-        assertThat(k.sensorAlarms()).isEqualTo(3);
+        // Stored alarms at 02:00 on 3 October, 12:00 on 15 October, 21:00 (AL5, which opened K) and 23:59 on 31
+        // October, and the sensor case D that no stored alarm opened; 1 November 00:00 is November's.
+        assertThat(k.sensorAlarms()).isEqualTo(5);
         assertThat(service.period(NOVEMBER).kpis().sensorAlarms()).isEqualTo(1);
     }
 

@@ -212,6 +212,11 @@ class SafetyIndexTest {
         }
 
         @Override
+        public java.util.Optional<Instant> firstCaseReportedAt() {
+            return facts.stream().map(CaseFacts::reportedAt).findFirst();
+        }
+
+        @Override
         public boolean anyGpsFixBetween(Instant from, Instant to) {
             return false;
         }

@@ -163,8 +163,11 @@ public final class StatsFixtures {
         // J: fed back on 2 November, in time, but after the period: handling was running and not yet due.
         cases.add(closed(reported("J", Channel.GRID_WORKER, "0102", G1, "2026-10-30T09:00"),
                 "2026-10-30T09:10", "2026-10-30T09:20", WORKER, "2026-11-02T10:00", "2026-11-02T11:00", "2026-11-02T12:00"));
-        // K: a fire on 31 October 21:00, handling due 23:05, fed back after midnight: late at the period's end.
-        cases.add(closed(reported("K", Channel.SENSOR, "0601", G2, "2026-10-31T21:00").escalated(true),
+        // K: a fire on 31 October 21:00, handling due 23:05, fed back after midnight: late at the period's end. The
+        // field feed opened it from smoke alarm AL5 (its report id is the alarm's sender/message id, as SensorAlarms
+        // makes it); D above has no stored alarm behind it.
+        cases.add(closed(reported("K", Channel.SENSOR, "0601", G2, "2026-10-31T21:00").escalated(true)
+                        .reportId("S0002/AL5").reportedBy("S0002"),
                 "2026-10-31T21:02", "2026-10-31T21:05", DEPARTMENT, "2026-11-01T00:30", "2026-11-02T09:00", "2026-11-02T10:00"));
         // L: suspended (挂账) while in handling: its handling clock stopped, so no verdict.
         cases.add(reported("L", Channel.HOTLINE, "0102", G2, "2026-10-21T09:00").state(CaseState.SUSPENDED)
@@ -213,12 +216,13 @@ public final class StatsFixtures {
     }
 
     public static List<FieldMessage> alarms() {
-        return List.of(alarm("AL1", "2026-10-03T02:00"), alarm("AL2", "2026-10-15T12:00"),
-                alarm("AL3", "2026-10-31T23:59"), alarm("AL4", "2026-11-01T00:00"));
+        return List.of(alarm("AL1", "S0001", "2026-10-03T02:00"), alarm("AL2", "S0001", "2026-10-15T12:00"),
+                alarm("AL3", "S0001", "2026-10-31T23:59"), alarm("AL4", "S0001", "2026-11-01T00:00"),
+                alarm("AL5", "S0002", "2026-10-31T21:00"));
     }
 
-    private static SensorAlarm alarm(String id, String at) {
-        return new SensorAlarm(id, "S0001", at(at), "SMOKE", new GeoPoint(113.545, 22.275), Double.NaN, null);
+    private static SensorAlarm alarm(String id, String sensor, String at) {
+        return new SensorAlarm(id, sensor, at(at), "SMOKE", new GeoPoint(113.545, 22.275), Double.NaN, null);
     }
 
     /** A throw-away store: H2 in a temp folder or PostgreSQL in a fresh schema, dropped on close. */

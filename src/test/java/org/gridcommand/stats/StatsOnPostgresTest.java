@@ -35,7 +35,7 @@ class StatsOnPostgresTest {
             }
             Kpis october = pg.service().period(StatsPeriod.month(YearMonth.of(2026, 10), StatsFixtures.ZONE)).kpis();
             assertThat(october.onTime(org.gridcommand.sla.SlaStage.HANDLE)).isEqualTo(new Rate(6, 10));
-            assertThat(october.sensorAlarms()).isEqualTo(3);
+            assertThat(october.sensorAlarms()).isEqualTo(5);
             assertThat(pg.service().caseDensity(autumn)).containsEntry(StatsFixtures.G3, 20.0);
         }
     }

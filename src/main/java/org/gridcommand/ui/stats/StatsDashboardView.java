@@ -1,6 +1,5 @@
 package org.gridcommand.ui.stats;
 
-import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.gridcommand.app.AppContext;
 import org.gridcommand.fx.UiExecutor;
+import org.gridcommand.common.DurationWords;
 import org.gridcommand.common.Messages;
 import org.gridcommand.stats.CountRow;
 import org.gridcommand.stats.Kpis;
@@ -208,10 +208,10 @@ public final class StatsDashboardView {
             StringBuilder ps = new StringBuilder();
             for (int i = 0; i < rt.values().size(); i++) {
                 ps.append(i == 0 ? "" : " · ").append("p").append(format(rt.percentiles().get(i), "%.0f")).append(' ')
-                        .append(minutes(rt.values().get(i)));
+                        .append(DurationWords.of(rt.values().get(i), text));
             }
             Label line = new Label(text.format("statsdash.rt.line", text.get("stats.response." + rt.measure()),
-                    rt.count(), rt.mean() == null ? Rate.NO_VALUE : minutes(rt.mean()), ps.toString()));
+                    rt.count(), rt.mean() == null ? Rate.NO_VALUE : DurationWords.of(rt.mean(), text), ps.toString()));
             line.setId("statsdash-rt-" + rt.measure());
             responseTimes.getChildren().add(line);
         }
@@ -256,10 +256,6 @@ public final class StatsDashboardView {
 
     private static String name(CountRow r, Locale locale) {
         return r.name() == null ? String.valueOf(r.code()) : r.name().in(locale);
-    }
-
-    static String minutes(Duration d) {
-        return format(d.toMillis() / 60_000.0, "%.1f");
     }
 
     private static String format(double v, String pattern) {
