@@ -410,13 +410,13 @@ public final class PlanService {
         });
     }
 
-    /** The message to the call tree, in the district's language: plan, level, place, what happened, case id. */
+    /** The message to the call tree, in the district's language: plan, level, place, what happened, case number (the id for a case not yet numbered). */
     String message(Case c, PlanRun run) {
         String place = c.address() == null || c.address().isBlank() ? "" : c.address().strip() + "，";
         String what = c.description() == null || c.description().isBlank() ? ""
                 : abbreviate(c.description().strip(), 60) + "。";
         return (mode == Mode.DRILL ? "【演练】" : "") + "【" + run.planName().zh() + "】已启动" + run.level() + "级响应："
-                + place + what + "请按预案职责响应。事件编号 " + c.id();
+                + place + what + "请按预案职责响应。事件编号 " + (c.number() != null ? c.number() : c.id());
     }
 
     /** An outcome as the store keeps it: at most {@link #MAX_NOTE} characters. */

@@ -40,7 +40,7 @@ final class CaseNumbers {
      * its lock, instead of one of them failing on its key inside the case's transaction (PostgreSQL gives up the
      * whole transaction after such a failure).
      */
-    static void prepareDays(Database db, java.util.Collection<Case> cases) {
+    static void prepareDays(Database db, java.util.Collection<Case> cases, String operation) {
         java.util.Set<String> ready = READY_DAYS.computeIfAbsent(db, d -> java.util.concurrent.ConcurrentHashMap.newKeySet());
         java.util.Set<String> days = new java.util.TreeSet<>();
         for (Case k : cases) {
@@ -49,26 +49,33 @@ final class CaseNumbers {
             }
         }
         days.removeAll(ready);
-        for (String day : days) {
+        if (days.isEmpty()) {
+            return;
+        }
+        // All the days in one short transaction (a demo seed spans a thousand days). Another seat making one of the
+        // rows at the same moment fails this on its key: the second attempt then finds the row and skips it.
+        for (int attempt = 1; ; attempt++) {
             try {
-                db.write("starting the case numbers of " + day, c -> {
+                db.write(operation, c -> {
                     try (PreparedStatement in = c.prepareStatement("INSERT INTO case_number_seq (day_key, last_number)"
                             + " SELECT CAST(? AS VARCHAR(8)), 0 WHERE NOT EXISTS"
                             + " (SELECT 1 FROM case_number_seq WHERE day_key = CAST(? AS VARCHAR(8)))")) {
-                        in.setString(1, day);
-                        in.setString(2, day);
-                        in.executeUpdate();
+                        for (String day : days) {
+                            in.setString(1, day);
+                            in.setString(2, day);
+                            in.executeUpdate();
+                        }
                     }
                     return null;
                 });
+                break;
             } catch (StoreException e) {
-                if (!isDuplicateKey(e)) {
+                if (attempt >= 3 || !isDuplicateKey(e)) {
                     throw e;
                 }
-                // Another seat made the row a moment ago: that is all this wanted.
             }
-            ready.add(day);
         }
+        ready.addAll(days);
     }
 
     private static boolean isDuplicateKey(Throwable e) {

@@ -81,8 +81,9 @@ final class JdbcCaseRepository implements CaseRepository {
         if (cases.isEmpty()) {
             return;
         }
-        CaseNumbers.prepareDays(db, cases);
-        db.write("inserting " + cases.size() + " case(s)", c -> {
+        String operation = "inserting " + cases.size() + " case(s)";
+        CaseNumbers.prepareDays(db, cases, operation);
+        db.write(operation, c -> {
             Batch.insert(c, INSERT, CaseNumbers.assign(c, cases), JdbcCaseRepository::bindAll);
             return null;
         });
@@ -92,7 +93,7 @@ final class JdbcCaseRepository implements CaseRepository {
     @Override
     public void save(Case aCase) {
         Objects.requireNonNull(aCase, "aCase");
-        CaseNumbers.prepareDays(db, List.of(aCase));
+        CaseNumbers.prepareDays(db, List.of(aCase), "saving case " + aCase.id());
         boolean created = db.write("saving case " + aCase.id(), c -> {
             if (update(c, aCase)) {
                 return false;
@@ -108,7 +109,7 @@ final class JdbcCaseRepository implements CaseRepository {
         Objects.requireNonNull(aCase, "aCase");
         Objects.requireNonNull(event, "event");
         Case stored;
-        CaseNumbers.prepareDays(db, List.of(aCase));
+        CaseNumbers.prepareDays(db, List.of(aCase), "creating case " + aCase.id());
         try {
             stored = db.write("creating case " + aCase.id(), c -> {
                 if (aCase.reportId() != null && mergedCaseOf(c, aCase.reportId()).isPresent()) {

@@ -21,7 +21,7 @@ public record SeatLayout(double main, double left, double right) {
     public static final String FILE = "layout.json";
     public static final String DEFAULT_ASSET = "console/layout.json";
     /** Used only when the shipped file is broken too. */
-    public static final SeatLayout BUILT_IN = new SeatLayout(0.58, 0.40, 0.52);
+    public static final SeatLayout BUILT_IN = new SeatLayout(0.58, 0.40, 0.42);
     private static final System.Logger LOG = System.getLogger(SeatLayout.class.getName());
     private static final double MIN = 0.1;
     private static final double MAX = 0.9;

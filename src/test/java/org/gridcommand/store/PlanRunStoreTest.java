@@ -384,7 +384,8 @@ class PlanRunStoreTest {
                 assertThat(r.notification().at()).isEqualTo(sent);
                 assertThat(r.notification().stepKey()).isEqualTo("notify-leaders");
                 assertThat(r.notification().message()).isEqualTo("【住宅火灾事故应急预案】已启动IV级响应：香洲区唐家湾镇金鼎花园 3 栋，"
-                        + "3 栋 12 楼住户厨房起火，有浓烟。请按预案职责响应。事件编号 " + f.id);
+                        + "3 栋 12 楼住户厨房起火，有浓烟。请按预案职责响应。事件编号 "
+                        + f.store.db.cases().findById(f.id).orElseThrow().number());
             });
             assertThat(records).extracting(r -> r.notification().contact()).containsExactly(
                     ContactRef.leader("TOWN_DUTY_LEADER"), ContactRef.leader("SAFETY_DEPUTY"),

@@ -15,7 +15,7 @@ class SeatLayoutTest {
     @Test
     void theShippedLayoutUntilTheSeatKeepsItsOwn() throws Exception {
         SeatLayout shipped = SeatLayout.read(dataDir);
-        assertThat(shipped).isEqualTo(new SeatLayout(0.58, 0.40, 0.52));
+        assertThat(shipped).isEqualTo(new SeatLayout(0.58, 0.40, 0.42));
         new SeatLayout(0.5, 0.3333333, 0.6).save(dataDir);
         assertThat(SeatLayout.read(dataDir)).isEqualTo(new SeatLayout(0.5, 0.3333, 0.6));
         try (var files = Files.list(dataDir)) {

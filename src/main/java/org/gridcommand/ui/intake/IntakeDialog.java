@@ -143,7 +143,7 @@ public final class IntakeDialog extends Dialog<IntakeResult> {
         addRow(grid, row++, "address", address, problemLabel("address"));
         addressList.setId("intake-address-list");
         addressList.setItems(form.addressMatches());
-        addressList.setPrefHeight(134);
+        addressList.setPrefHeight(104);
         addressList.setFocusTraversable(false);
         addressList.setPlaceholder(new Label(texts.get("intake.address.none")));
         addressList.setCellFactory(v -> new ListCell<>() {

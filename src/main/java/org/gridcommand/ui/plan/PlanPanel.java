@@ -72,8 +72,6 @@ public final class PlanPanel extends VBox {
         title.setWrapText(true);
         Label level = bound(new Label(), "plan-level", "plan-level");
         level.textProperty().bind(model.levelTextProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Button raise = new Button();
         raise.setId("plan-raise");
         raise.getStyleClass().add("plan-button");
@@ -91,8 +89,10 @@ public final class PlanPanel extends VBox {
         level.setMinWidth(Region.USE_PREF_SIZE);
         raise.setMinWidth(Region.USE_PREF_SIZE);
         override.setMinWidth(Region.USE_PREF_SIZE);
-        HBox levelRow = new HBox(10, level, spacer, raise, override);
-        levelRow.setAlignment(Pos.CENTER_LEFT);
+        // Two rows, not four: name and level, then progress and the two actions, so the checklist keeps its room.
+        title.setMinWidth(0);
+        HBox titleRow = new HBox(12, title, level);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
         Label lead = bound(new Label(), "plan-level-lead", "plan-meta");
         lead.textProperty().bind(model.levelLeadProperty());
         lead.setWrapText(true);
@@ -107,9 +107,13 @@ public final class PlanPanel extends VBox {
         overrideLine.setWrapText(true);
         overrideLine.managedProperty().bind(overrideLine.textProperty().isNotEmpty());
         overrideLine.visibleProperty().bind(overrideLine.managedProperty());
-        HBox progressRow = new HBox(16, progress, activation);
+        progress.setMinWidth(Region.USE_PREF_SIZE);
+        // The buttons move to a line of their own when the pane is too narrow for them beside the progress.
+        javafx.scene.layout.FlowPane progressRow = new javafx.scene.layout.FlowPane(10, 4, progress, raise, override);
         progressRow.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(4, title, levelRow, lead, progressRow, overrideLine);
+        activation.setMinWidth(0);
+        titleRow.getChildren().add(activation);
+        VBox header = new VBox(4, titleRow, progressRow, lead, overrideLine);
         header.setId("plan-header");
         header.getStyleClass().add("plan-header");
         showWhen(header, PlanPanelModel.View.RUNNING);
@@ -348,9 +352,11 @@ public final class PlanPanel extends VBox {
         private final Button yes = new Button();
         private final Button no = new Button();
         private final HBox buttons = new HBox(6, primary, yes, no);
-        private final VBox left = new VBox(2, title, meta, details);
-        private final VBox right = new VBox(4, due, buttons);
-        private final HBox box = new HBox(12, left, right);
+        // One line per step (title, role and mark, deadline); the selected step opens a second line with its
+        // details and buttons. Six steps and more fit the checklist at 1920x1080.
+        private final HBox line = new HBox(12, title, meta, due, buttons);
+        private final HBox more = new HBox(12, details);
+        private final VBox box = new VBox(4, line, more);
 
         StepCell() {
             getStyleClass().add("plan-cell");
@@ -362,7 +368,6 @@ public final class PlanPanel extends VBox {
             title.setMinHeight(Region.USE_PREF_SIZE);
             details.setMinHeight(Region.USE_PREF_SIZE);
             title.getStyleClass().add("plan-step-title");
-            title.setWrapText(true);
             meta.getStyleClass().add("plan-step-meta");
             due.getStyleClass().add("plan-due");
             details.getStyleClass().add("plan-step-details");
@@ -374,11 +379,21 @@ public final class PlanPanel extends VBox {
             yes.setText(model.text().get("plan.button.yes"));
             no.setText(model.text().get("plan.button.no"));
             buttons.setAlignment(Pos.CENTER_RIGHT);
-            right.setAlignment(Pos.TOP_RIGHT);
-            right.setMinWidth(Region.USE_PREF_SIZE);
-            HBox.setHgrow(left, Priority.ALWAYS);
-            left.setMinWidth(0);
+            line.setAlignment(Pos.BASELINE_LEFT);
+            HBox.setHgrow(title, Priority.ALWAYS);
+            title.setMinWidth(0);
+            // Unselected steps keep to one line (a long title ends in "…"); the selected one shows it whole.
+            title.wrapTextProperty().bind(selectedProperty());
             title.setMaxWidth(Double.MAX_VALUE);
+            meta.setMinWidth(Region.USE_PREF_SIZE);
+            HBox.setHgrow(details, Priority.ALWAYS);
+            details.setMaxWidth(Double.MAX_VALUE);
+            more.setAlignment(Pos.CENTER_LEFT);
+            // A step's details and buttons show on the selected step only (its keys work there).
+            buttons.visibleProperty().bind(selectedProperty());
+            buttons.managedProperty().bind(buttons.visibleProperty());
+            more.visibleProperty().bind(selectedProperty());
+            more.managedProperty().bind(more.visibleProperty());
             primary.setOnAction(e -> act(() -> model.primary(getItem().key())));
             yes.setOnAction(e -> act(() -> model.answer(getItem().key(), Answer.YES)));
             no.setOnAction(e -> act(() -> model.answer(getItem().key(), Answer.NO)));
