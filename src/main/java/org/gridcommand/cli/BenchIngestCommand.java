@@ -13,6 +13,10 @@ import picocli.CommandLine.Option;
         description = "GPS points/s from Mosquitto into the durable store (ack after commit) beside one commit per "
                 + "message, p99 publish-to-console latency at the normal rate, and the worker-day query on N stored.")
 public final class BenchIngestCommand implements Callable<Integer> {
+    /** --lang, as every command takes (its own --data-dir above says where its benchmark store goes). */
+    @picocli.CommandLine.Mixin
+    LangOption lang;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -15,6 +15,10 @@ import picocli.CommandLine.Option;
 @Command(name = "locate", mixinStandardHelpOptions = true,
         description = "Points per second of the grid locator beside JTS STRtree + PreparedGeometry, one thread.")
 public final class BenchLocateCommand implements Callable<Integer> {
+    /** The options every command takes (README); this one uses no store, so --data-dir changes nothing here. */
+    @picocli.CommandLine.Mixin
+    CommonOptions common;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

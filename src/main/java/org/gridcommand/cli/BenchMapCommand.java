@@ -29,6 +29,10 @@ import picocli.CommandLine.Option;
 public final class BenchMapCommand implements Callable<Integer> {
     private static final Pattern WALL = Pattern.compile("^wall-cpu map ([0-9.]+) nodes ([0-9.]+)$");
 
+    /** The options every command takes (README); this one uses no store, so --data-dir changes nothing here. */
+    @picocli.CommandLine.Mixin
+    CommonOptions common;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

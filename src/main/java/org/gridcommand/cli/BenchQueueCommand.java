@@ -19,6 +19,10 @@ import picocli.CommandLine.Option;
         description = "Start to an interactive queue (median) and filter/sort latency (p50, p95) of the case queue, "
                 + "on the demo store with ~37,000 historical and 1,000 open cases.")
 public final class BenchQueueCommand implements Callable<Integer> {
+    /** --lang, as every command takes (its own --data-dir above says where its benchmark store goes). */
+    @picocli.CommandLine.Mixin
+    LangOption lang;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

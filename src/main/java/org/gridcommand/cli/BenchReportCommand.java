@@ -20,6 +20,10 @@ import picocli.CommandLine.Option;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Seconds to build the monthly report PDF over the demo's ~37,000 cases (median); target 10 s.")
 public final class BenchReportCommand implements Callable<Integer> {
+    /** --lang, as every command takes (its own --data-dir above says where its benchmark store goes). */
+    @picocli.CommandLine.Mixin
+    LangOption lang;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -13,6 +13,10 @@ import picocli.CommandLine.Option;
         description = "16 live 640x360@25 streams on a 4x4 wall: frames shown, CPU per shown frame beside ffmpeg's "
                 + "own decode, time to first frame, longest FX-thread stall.")
 public final class BenchVideoCommand implements Callable<Integer> {
+    /** The options every command takes (README); this one uses no store, so --data-dir changes nothing here. */
+    @picocli.CommandLine.Mixin
+    CommonOptions common;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

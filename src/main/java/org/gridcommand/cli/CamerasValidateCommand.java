@@ -25,6 +25,10 @@ public final class CamerasValidateCommand implements Callable<Integer> {
             description = "Datum of rows without a datum column: wgs84, cgcs2000, gcj02 or bd09 (default: ${DEFAULT-VALUE}).")
     Datum datum;
 
+    /** The options every command takes (README); this one uses no store, so --data-dir changes nothing here. */
+    @picocli.CommandLine.Mixin
+    CommonOptions common;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

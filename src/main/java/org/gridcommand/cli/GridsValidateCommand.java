@@ -31,6 +31,10 @@ public final class GridsValidateCommand implements Callable<Integer> {
     @Mixin
     GridFieldOptions fields;
 
+    /** The options every command takes (README); this one uses no store, so --data-dir changes nothing here. */
+    @picocli.CommandLine.Mixin
+    CommonOptions common;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

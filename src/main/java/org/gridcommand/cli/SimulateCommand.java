@@ -39,6 +39,10 @@ import picocli.CommandLine.Option;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Publish the demo district's field (patrols, reports, alarms) to an MQTT broker in real time.")
 public final class SimulateCommand implements Callable<Integer> {
+    /** The options every command takes (README); this one uses no store, so --data-dir changes nothing here. */
+    @picocli.CommandLine.Mixin
+    CommonOptions common;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -197,7 +197,11 @@ public final class ConsoleWindow {
         // Shift handover (Ctrl+H).
         handover = new org.gridcommand.ui.handover.HandoverLauncher(context, cameraStatus, root::getScene, ui);
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F7 && e.isShiftDown()) {
+            if (e.getCode() == KeyCode.F2 && !e.isShortcutDown()) {
+                // Back to the queue from the map, the plan or the video: its keys work again at once.
+                e.consume();
+                queueView.table().requestFocus();
+            } else if (e.getCode() == KeyCode.F7 && e.isShiftDown()) {
                 e.consume();
                 planPanel.activateOfferedPlan();
             } else if (e.getCode() == KeyCode.F7) {

@@ -37,7 +37,7 @@ public final class StatusBar extends HBox {
 
         clockLabel.setId("status-clock");
         clockLabel.getStyleClass().add("status-clock");
-        Label source = new Label(text.format("status.dataSource", dataSource));
+        Label source = new Label(text.format("status.dataSource", storeInWords(text, dataSource)));
         source.setId("status-data-source");
         Label operatorLabel = new Label();
         operatorLabel.setId("status-operator");
@@ -70,5 +70,19 @@ public final class StatusBar extends HBox {
                 ticker.play();
             }
         });
+    }
+
+    /** The store's description ("H2 local: /path", "PostgreSQL: host/db") with its kind in the officer's language. */
+    static String storeInWords(org.gridcommand.common.Messages text, String description) {
+        if (description == null) {
+            return "";
+        }
+        if (description.startsWith("H2 local: ")) {
+            return text.format("status.store.local", description.substring("H2 local: ".length()));
+        }
+        if (description.startsWith("PostgreSQL: ")) {
+            return text.format("status.store.central", description.substring("PostgreSQL: ".length()));
+        }
+        return description;
     }
 }

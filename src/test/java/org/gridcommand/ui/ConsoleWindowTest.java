@@ -88,7 +88,7 @@ class ConsoleWindowTest {
         Label op = robot.lookup("#status-operator").queryAs(Label.class);
         assertThat(op.getText()).contains("Chen Zhiqiang").contains("Shift supervisor");
         Label source = robot.lookup("#status-data-source").queryAs(Label.class);
-        assertThat(source.getText()).contains(seat.dataDir().getFileName().toString());
+        assertThat(source.getText()).startsWith("Data: local store ").contains(seat.dataDir().getFileName().toString());
         Label clock = robot.lookup("#status-clock").queryAs(Label.class);
         assertThat(clock.getText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
     }

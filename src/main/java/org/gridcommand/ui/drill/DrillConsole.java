@@ -88,7 +88,11 @@ public final class DrillConsole {
     }
 
     private void tellDebrief(Path file) {
-        new Alert(Alert.AlertType.INFORMATION, drill.context().messages().format("drill.debriefWritten",
-                file.toAbsolutePath())).show();
+        Alert written = new Alert(Alert.AlertType.INFORMATION, drill.context().messages().format("drill.debriefWritten",
+                file.toAbsolutePath()));
+        // Without a title and header of its own JavaFX says "Message" in English on a Chinese seat.
+        written.setTitle(drill.context().messages().get("drill.debrief"));
+        written.setHeaderText(null);
+        written.show();
     }
 }

@@ -77,6 +77,12 @@ public final class TrainerBar extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(badge, name, clock, startPause, speedBox, inject, next, spacer, debrief);
+        // The trainee's keyboard never lands on the trainer's controls: a Space or Enter meant for the queue or the
+        // plan must not pause the drill clock or inject an event. The trainer uses F5, F6 or the mouse.
+        for (javafx.scene.Node n : List.of(startPause, inject, debrief)) {
+            n.setFocusTraversable(false);
+        }
+        speedBox.getChildren().forEach(n -> n.setFocusTraversable(false));
         ticking = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
         ticking.setCycleCount(Timeline.INDEFINITE);
         ticking.play();

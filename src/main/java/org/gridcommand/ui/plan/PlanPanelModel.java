@@ -285,7 +285,7 @@ public final class PlanPanelModel {
                     .collect(Collectors.joining("、"))));
         }
         if (s.outcome() != null && !s.outcome().isBlank()) {
-            lines.add("→ " + s.outcome());
+            lines.add("→ " + outcomeInWords(s.outcome()));
         }
         for (StepNote n : s.notes()) {
             lines.add("✎ " + time(n.at()) + " " + n.by() + ": " + n.text());
@@ -689,5 +689,19 @@ public final class PlanPanelModel {
 
     public Messages text() {
         return text;
+    }
+
+    private static final java.util.regex.Pattern NOTIFIED =
+            java.util.regex.Pattern.compile("notified (\\d+) of (\\d+) through (\\S+)(.*)");
+
+    /** The service's record of a notification ("notified 4 of 4 through log") in the officer's language. */
+    private String outcomeInWords(String outcome) {
+        java.util.regex.Matcher m = NOTIFIED.matcher(outcome);
+        if (!m.matches()) {
+            return outcome;
+        }
+        String channel = text.has("plan.channel." + m.group(3)) ? text.get("plan.channel." + m.group(3)) : m.group(3);
+        return text.format("plan.outcome.notified", Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), channel)
+                + m.group(4);
     }
 }

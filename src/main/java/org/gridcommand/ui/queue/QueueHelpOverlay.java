@@ -72,6 +72,7 @@ public final class QueueHelpOverlay extends StackPane {
         }
         out.add(new Shortcut("O", texts.get("help.overdueOpen")));
         out.add(new Shortcut("Shift+O", texts.get("help.overdueDismiss")));
+        out.add(new Shortcut("F2", texts.get("help.backToQueue")));
         out.add(new Shortcut("F7", texts.get("help.planChecklist")));
         out.add(new Shortcut("Shift+F7", texts.get("help.planActivate")));
         out.add(new Shortcut("↑ ↓", texts.get("help.move")));

@@ -94,6 +94,27 @@ class FireDrillEndToEndTest {
     }
 
     @Test
+    void theTraineesKeysNeverReachTheTrainersControls(FxRobot robot) {
+        CaseQueueView queue = QueueTestSupport.queueView(scene);
+        waitUntil("the drill queue has loaded", () -> queue.model().loadedProperty().get());
+        robot.type(KeyCode.F5);
+        waitUntil("the drill clock runs", () -> !drill.clock().paused());
+        javafx.scene.Node bar = robot.lookup("#trainer-bar").query();
+        robot.interact(() -> queue.table().requestFocus());
+        for (int i = 0; i < 40; i++) {
+            robot.type(KeyCode.TAB);
+            javafx.scene.Node focus = scene.getFocusOwner();
+            for (javafx.scene.Node n = focus; n != null; n = n.getParent()) {
+                assertThat(n).as("Tab %d reached the trainer's bar (%s)", i + 1, focus).isNotSameAs(bar);
+            }
+        }
+        // Space in the queue (the trainee's "do") leaves the drill clock running.
+        robot.interact(() -> queue.table().requestFocus());
+        robot.type(KeyCode.SPACE);
+        assertThat(drill.clock().paused()).as("the trainee's Space paused the drill").isFalse();
+    }
+
+    @Test
     void theRobotRunsTheFireDrillFromReportToClosedCaseAndTheDebriefTimesEveryStep(FxRobot robot) throws Exception {
         assertThat(robot.lookup("#drill-watermark").query().isVisible()).isTrue();
         CaseQueueView queue = QueueTestSupport.queueView(scene);
