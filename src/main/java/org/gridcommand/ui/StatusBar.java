@@ -39,6 +39,9 @@ public final class StatusBar extends HBox {
         clockLabel.getStyleClass().add("status-clock");
         Label source = new Label(text.format("status.dataSource", storeInWords(text, dataSource)));
         source.setId("status-data-source");
+        // A long folder keeps its two ends ("…" in the middle) and is whole in the tooltip.
+        source.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
+        source.setTooltip(new javafx.scene.control.Tooltip(source.getText()));
         Label operatorLabel = new Label();
         operatorLabel.setId("status-operator");
         operatorLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {

@@ -379,6 +379,8 @@ public final class PlanPanel extends VBox {
             yes.setText(model.text().get("plan.button.yes"));
             no.setText(model.text().get("plan.button.no"));
             buttons.setAlignment(Pos.CENTER_RIGHT);
+            // The selected step's button keeps its words; the title gives way (it wraps when selected).
+            buttons.setMinWidth(Region.USE_PREF_SIZE);
             line.setAlignment(Pos.BASELINE_LEFT);
             HBox.setHgrow(title, Priority.ALWAYS);
             title.setMinWidth(0);
