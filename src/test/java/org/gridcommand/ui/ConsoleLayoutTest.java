@@ -44,6 +44,7 @@ import org.testfx.framework.junit5.Start;
 class ConsoleLayoutTest {
     private static final Operator OFFICER = new Operator("Zhou Qing", Role.DUTY_OFFICER);
     private static DemoSeat seat;
+    private static String fireId;
     private Stage stage;
     private ConsoleWindow window;
 
@@ -52,7 +53,8 @@ class ConsoleLayoutTest {
         seat = DemoSeat.open("gc-console-layout", OFFICER);
         QueueTestSupport.Spot spot = QueueTestSupport.quietSpot(seat.context(), "06");
         // An urgent case nobody accepted: the alarm strip is there, as it would be in a busy hour.
-        seat.context().database().cases().insertAll(List.of(Case.builder().id(Ulid.next()).channel(Channel.SENSOR)
+        fireId = Ulid.next();
+        seat.context().database().cases().insertAll(List.of(Case.builder().id(fireId).channel(Channel.SENSOR)
                 .categoryCode("0601").location(spot.point()).smallGridCode(spot.grid().code().value())
                 .address("Test Road 1").description("smoke alarm").priority(Priority.URGENT)
                 .state(CaseState.REPORTED).reportedAt(seat.clock().instant().minus(Duration.ofMinutes(1))).build()));
@@ -109,6 +111,56 @@ class ConsoleLayoutTest {
         assertThat(reopened).isNotSameAs(left);
         assertThat(reopened.getDividerPositions()[0]).isCloseTo(0.33, org.assertj.core.data.Offset.offset(0.01));
         robot.interact(window::dispose);
+    }
+
+    @Test
+    void withAPlanRunningTheChecklistShowsSixWholeStepsAndItsHeaderWhole(FxRobot robot) {
+        CaseQueueView queue = QueueTestSupport.queueView(stage.getScene());
+        waitUntil("the queue has loaded", () -> queue.model().loadedProperty().get());
+        waitUntil("the alarm strip shows", () -> queue.banner().isVisible());
+        // The unaccepted fire selected and its plan started from the queue with Shift+F7.
+        robot.interact(() -> {
+            queue.table().requestFocus();
+            queue.model().selectCase(fireId);
+        });
+        waitUntil("the fire is selected", () -> queue.model().selectedCaseProperty().get() != null
+                && queue.model().selectedCaseProperty().get().id().equals(fireId));
+        robot.press(javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.F7)
+                .release(javafx.scene.input.KeyCode.SHIFT);
+        waitUntil("the plan runs", () -> seat.context().plans().checklist(fireId).isPresent());
+        javafx.scene.control.ListView<?> steps = robot.lookup("#plan-steps").queryAs(javafx.scene.control.ListView.class);
+        waitUntil("the checklist shows its steps", () -> wholeSteps(steps) > 0);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(queue.banner().isVisible()).as("with the alarm strip still there").isTrue();
+        assertThat(wholeSteps(steps)).as("whole plan steps on screen (list %.0f px high)", steps.getHeight())
+                .isGreaterThanOrEqualTo(6);
+        List<String> cut = new ArrayList<>();
+        for (Node n : robot.lookup("#plan-header").query().lookupAll(".labeled")) {
+            if (n instanceof Labeled l) {
+                collectCut(l, cut);
+            }
+        }
+        javafx.geometry.Bounds panel = robot.lookup("#plan-panel").query().localToScene(
+                robot.lookup("#plan-panel").query().getLayoutBounds());
+        for (String id : List.of("#plan-raise", "#plan-override")) {
+            Node button = robot.lookup(id).query();
+            if (button.isVisible()) {
+                assertThat(button.localToScene(button.getLayoutBounds()).getMaxX()).as(id + " inside the pane")
+                        .isLessThanOrEqualTo(panel.getMaxX() + 0.5);
+            }
+        }
+        assertThat(cut).as("plan header texts shown cut short").isEmpty();
+        robot.interact(window::dispose);
+    }
+
+    /** Step rows (not phase headers) that lie wholly inside the checklist's visible area. */
+    private static long wholeSteps(javafx.scene.control.ListView<?> steps) {
+        javafx.geometry.Bounds view = steps.localToScene(steps.getLayoutBounds());
+        return steps.lookupAll(".plan-cell").stream()
+                .filter(n -> n.getId() != null && n.getId().startsWith("plan-step-") && n.isVisible())
+                .map(n -> n.localToScene(n.getLayoutBounds()))
+                .filter(b -> b.getHeight() > 0 && b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5)
+                .count();
     }
 
     /** A label whose shown text differs from its text was cut (JavaFX puts an ellipsis in the shown one). */

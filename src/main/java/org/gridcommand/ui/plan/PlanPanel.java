@@ -108,8 +108,9 @@ public final class PlanPanel extends VBox {
         overrideLine.managedProperty().bind(overrideLine.textProperty().isNotEmpty());
         overrideLine.visibleProperty().bind(overrideLine.managedProperty());
         progress.setMinWidth(Region.USE_PREF_SIZE);
-        // The buttons move to a line of their own when the pane is too narrow for them beside the progress.
-        javafx.scene.layout.FlowPane progressRow = new javafx.scene.layout.FlowPane(10, 4, progress, raise, override);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox progressRow = new HBox(10, progress, spacer, raise, override);
         progressRow.setAlignment(Pos.CENTER_LEFT);
         activation.setMinWidth(0);
         titleRow.getChildren().add(activation);
@@ -191,13 +192,9 @@ public final class PlanPanel extends VBox {
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         message.visibleProperty().bind(message.managedProperty());
         model.messageIsErrorProperty().addListener((o, a, b) -> message.pseudoClassStateChanged(ERROR, b));
-        Label keys = new Label(text.get("plan.keys"));
-        keys.setId("plan-keys");
-        keys.getStyleClass().add("plan-keys");
-        keys.setWrapText(true);
-        showWhen(keys, PlanPanelModel.View.RUNNING);
 
-        getChildren().addAll(header, suggestion, empty, steps, promptBox, message, keys);
+        // The checklist's keys are in the console's key list (F1), not on a line of their own: the room goes to steps.
+        getChildren().addAll(header, suggestion, empty, steps, promptBox, message);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         addEventFilter(KeyEvent.KEY_TYPED, e -> {
             if (swallowTyped) {

@@ -75,6 +75,7 @@ public final class QueueHelpOverlay extends StackPane {
         out.add(new Shortcut("F2", texts.get("help.backToQueue")));
         out.add(new Shortcut("F7", texts.get("help.planChecklist")));
         out.add(new Shortcut("Shift+F7", texts.get("help.planActivate")));
+        out.add(new Shortcut("Space Y N T L", texts.get("help.planKeys")));
         out.add(new Shortcut("↑ ↓", texts.get("help.move")));
         out.add(new Shortcut("Ctrl+F", texts.get("help.filter")));
         out.add(new Shortcut("F1  ?", texts.get("help.help")));

@@ -175,7 +175,7 @@ class PlanPanelTest {
         assertThat(overdue(robot, "fire-called")).as("due 3 minutes after activation").isTrue();
         assertThat(dueLabel(robot, "fire-called")).startsWith("⚠ OVERDUE 1:0");
         assertThat(overdue(robot, "confirm")).as("done in time").isFalse();
-        assertThat(label(robot, "#plan-progress")).matches("Required steps done: 3 of \\d+ · overdue: [1-9]\\d*");
+        assertThat(label(robot, "#plan-progress")).matches("Required done 3/\\d+ · overdue [1-9]\\d*");
 
         // L and Enter raise the response: the level-III steps join.
         robot.interact(panel::focusChecklist);
