@@ -96,6 +96,7 @@ public final class ConsoleWindow {
     private final CaseQueueView queueView;
     private boolean videoShowsTopCase;
     private final CameraStatusLayer cameraStatusLayer;
+    private final org.gridcommand.ui.map.MapHoverNames hoverNames;
     private final SnapshotToCase snapshot;
     private final UrgentCameras<CaseRow> urgentCameras;
     private final PlanPanelModel planModel;
@@ -170,6 +171,7 @@ public final class ConsoleWindow {
 
         // Camera signal on the map (online / lost since / never seen), from the same board the wall feeds.
         cameraStatusLayer = new CameraStatusLayer(mapWorkspace.map(), cameraStatus, text, context.zone(), context.clock());
+        hoverNames = org.gridcommand.ui.map.MapHoverNames.attach(mapWorkspace.map(), text);
         // A tile's picture attached to the selected case as evidence (Ctrl+Shift+S or the button in the header).
         TileSelection tiles = TileSelection.track(videoWall);
         snapshot = new SnapshotToCase(context.evidence(), text, context.zone(), context.clock(),
@@ -467,6 +469,7 @@ public final class ConsoleWindow {
         stopOverdueNotices.run();
         releaseOverdueWatch.run();
         cameraStatusLayer.dispose();
+        hoverNames.dispose();
         urgentCameras.dispose();
         planModel.dispose();
     }

@@ -243,15 +243,17 @@ public final class MapStyle {
         double r = resourceRadius(scale);
         Color fill;
         Color letter = Color.WHITE;
+        // Red and orange say how urgent a case is, and nothing else on the map: a hydrant is water-blue, a fire
+        // station dark brown, the hospital's letter navy.
         switch (kind) {
-            case FIRE_STATION -> fill = Color.web("#c2410c");
+            case FIRE_STATION -> fill = Color.web("#6b2f12");
             case HOSPITAL -> {
                 fill = Color.web("#f5f5f5");
-                letter = Color.web("#c00000");
+                letter = Color.web("#1e3a8a");
             }
             case POLICE_POST -> fill = Color.web("#1d4ed8");
             case SHELTER -> fill = Color.web("#15803d");
-            case HYDRANT -> fill = Color.web("#dc2626");
+            case HYDRANT -> fill = Color.web("#0891b2");
             case MEDICAL_POINT -> {
                 fill = Color.web("#f5f5f5");
                 letter = Color.web("#15803d");

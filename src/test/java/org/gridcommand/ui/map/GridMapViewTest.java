@@ -219,9 +219,14 @@ class GridMapViewTest {
         robot.moveTo(onScreen(local(caseAt)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> map.hoveredProperty().get())).isInstanceOf(MapFeature.CaseFeature.class);
+        MapHoverNames names = fx(() -> MapHoverNames.attach(map, org.gridcommand.common.Messages.forLocale(java.util.Locale.ENGLISH)));
         robot.moveTo(onScreen(local(workerAt)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> map.hoveredProperty().get())).isInstanceOf(MapFeature.WorkerFeature.class);
+        // The worker is named where the pointer rests, with duty and phone.
+        assertThat(fx(() -> names.tooltip().getText())).isEqualTo(worker.name().en() + " · grid worker, on duty · "
+                + worker.phone());
+        fxRun(names::dispose);
         // Beyond the district's north-west corner there is nothing.
         Envelope e = demo.district().outline().getEnvelopeInternal();
         Point2D outside = local(new GeoPoint(e.getMinX() - 0.004, e.getMaxY() + 0.004));
