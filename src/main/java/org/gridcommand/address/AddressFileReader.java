@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.gridcommand.common.CsvText;
 import org.gridcommand.common.InputText;
+import org.gridcommand.common.RegisterRows;
+import org.gridcommand.common.RegisterRows.Row;
 import org.gridcommand.geo.ChinaDatums;
 import org.gridcommand.geo.Datum;
 import org.gridcommand.geo.GeoPoint;
@@ -97,13 +98,6 @@ public final class AddressFileReader {
         }
     }
 
-    /** One address as written: values by canonical field (trimmed, blank = absent), what is malformed, and where. */
-    private record Row(int line, String where, Map<String, String> values, Map<String, String> malformed) {
-        String value(String field) {
-            return values.get(field);
-        }
-    }
-
     private static AddressFile unreadable(String source, String detail) {
         return new AddressFile(source, 0, List.of(), List.of(new AddressProblem(AddressProblemKind.UNREADABLE_FILE,
                 "file \"" + InputText.printable(source) + "\"", 0, null, null, detail)));
@@ -115,50 +109,26 @@ public final class AddressFileReader {
     }
 
     private static List<Row> csvRows(InputText.Csv csv, List<AddressProblem> problems) {
-        CsvText.Row header = csv.header();
-        List<String> columns = header.fields().stream().map(AddressFileReader::canonical).toList();
-        List<String> missing = REQUIRED_CSV.stream().filter(c -> !columns.contains(c)).toList();
-        String headerWhere = "line " + header.line();
-        if (!missing.isEmpty()) {
-            problems.add(new AddressProblem(AddressProblemKind.MISSING_COLUMN, headerWhere, header.line(), null, null,
-                    "the header has no " + String.join(", ", missing) + " column" + (missing.size() == 1 ? "" : "s")
-                            + "; columns found: " + csv.writtenHeader()));
-            return List.of();
-        }
-        Set<String> seen = new LinkedHashSet<>();
-        for (int i = 0; i < columns.size(); i++) {
-            String c = columns.get(i);
-            if (c.isEmpty()) {
-                continue;
-            }
-            if (!COLUMNS.contains(c)) {
-                problems.add(new AddressProblem(AddressProblemKind.UNKNOWN_COLUMN, headerWhere, header.line(), null,
-                        InputText.printable(header.fields().get(i).strip()),
-                        "not an address column (ignored); the columns are " + String.join(", ", COLUMNS)));
-            } else if (!seen.add(c)) {
-                problems.add(new AddressProblem(AddressProblemKind.BAD_ROW, headerWhere, header.line(), null, c,
-                        "the column appears twice in the header"));
-            }
-        }
-        List<Row> rows = new ArrayList<>();
-        for (CsvText.Row record : csv.rows()) {
-            List<String> fields = record.fields();
-            Map<String, String> values = new HashMap<>();
-            for (int i = 0; i < columns.size() && i < fields.size(); i++) {
-                String v = fields.get(i).strip();
-                if (COLUMNS.contains(columns.get(i)) && !v.isEmpty()) {
-                    values.putIfAbsent(columns.get(i), v);
-                }
-            }
-            Map<String, String> malformed = new LinkedHashMap<>();
-            if (fields.size() > columns.size()
-                    && fields.subList(columns.size(), fields.size()).stream().anyMatch(f -> !f.isBlank())) {
-                malformed.put("", "has " + fields.size() + " fields where the header has " + columns.size()
-                        + " (an unquoted '" + csv.delimiter() + "' in a value?)");
-            }
-            rows.add(new Row(record.line(), "line " + record.line(), values, malformed));
-        }
-        return rows;
+        return RegisterRows.fromCsv(csv, COLUMNS, REQUIRED_CSV, AddressFileReader::canonical, "an address column",
+                new RegisterRows.HeaderProblems() {
+                    @Override
+                    public void missing(int line, String detail) {
+                        problems.add(new AddressProblem(AddressProblemKind.MISSING_COLUMN, "line " + line, line, null,
+                                null, detail));
+                    }
+
+                    @Override
+                    public void unknown(int line, String column, String detail) {
+                        problems.add(new AddressProblem(AddressProblemKind.UNKNOWN_COLUMN, "line " + line, line, null,
+                                column, detail));
+                    }
+
+                    @Override
+                    public void twice(int line, String column) {
+                        problems.add(new AddressProblem(AddressProblemKind.BAD_ROW, "line " + line, line, null,
+                                column, "the column appears twice in the header"));
+                    }
+                });
     }
 
     private static List<Row> featureRows(JsonNode root, List<AddressProblem> problems) throws InputText.Unreadable {

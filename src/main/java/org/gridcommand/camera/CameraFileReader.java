@@ -20,8 +20,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gridcommand.common.BilingualName;
-import org.gridcommand.common.CsvText;
 import org.gridcommand.common.InputText;
+import org.gridcommand.common.RegisterRows;
+import org.gridcommand.common.RegisterRows.Row;
 import org.gridcommand.geo.ChinaDatums;
 import org.gridcommand.geo.Datum;
 import org.gridcommand.geo.GeoPoint;
@@ -117,13 +118,6 @@ public final class CameraFileReader {
 
     // ---------------------------------------------------------------- rows
 
-    /** One camera as written: field values by canonical name (trimmed, blank = absent), and where it stands. */
-    private record Row(int line, String where, Map<String, String> values, Map<String, String> malformed) {
-        String value(String field) {
-            return values.get(field);
-        }
-    }
-
     private static CameraFile unreadable(String source, Datum datum, String detail) {
         return new CameraFile(source, datum, 0, List.of(), List.of(new CameraProblem(CameraProblemKind.UNREADABLE_FILE,
                 "file \"" + printable(source) + "\"", 0, null, null, detail)));
@@ -135,51 +129,26 @@ public final class CameraFileReader {
     }
 
     private static List<Row> csvRows(InputText.Csv csv, List<CameraProblem> problems) {
-        CsvText.Row header = csv.header();
-        List<String> columns = header.fields().stream().map(CameraFileReader::canonical).toList();
-        List<String> missing = REQUIRED.stream().filter(c -> !columns.contains(c)).toList();
-        if (!missing.isEmpty()) {
-            problems.add(new CameraProblem(CameraProblemKind.MISSING_COLUMN, "line " + header.line(), header.line(),
-                    null, null, "the header has no " + String.join(", ", missing) + " column"
-                    + (missing.size() == 1 ? "" : "s") + "; columns found: "
-                    + csv.writtenHeader()));
-            return List.of();
-        }
-        Set<String> seen = new LinkedHashSet<>();
-        for (int i = 0; i < columns.size(); i++) {
-            String c = columns.get(i);
-            if (c.isEmpty()) {
-                continue;
-            }
-            if (!COLUMNS.contains(c)) {
-                problems.add(new CameraProblem(CameraProblemKind.UNKNOWN_COLUMN, "line " + header.line(),
-                        header.line(), null, printable(header.fields().get(i).strip()),
-                        "not a camera column (ignored); the columns are " + String.join(", ", COLUMNS)));
-            } else if (!seen.add(c)) {
-                problems.add(new CameraProblem(CameraProblemKind.BAD_ROW, "line " + header.line(), header.line(),
-                        null, c, "the column appears twice in the header"));
-            }
-        }
-        List<Row> rows = new ArrayList<>();
-        for (CsvText.Row record : csv.rows()) {
-            List<String> fields = record.fields();
-            Map<String, String> values = new HashMap<>();
-            for (int i = 0; i < columns.size() && i < fields.size(); i++) {
-                String v = fields.get(i).strip();
-                if (COLUMNS.contains(columns.get(i)) && !v.isEmpty()) {
-                    values.putIfAbsent(columns.get(i), v);
-                }
-            }
-            Map<String, String> malformed = new LinkedHashMap<>();
-            if (fields.size() > columns.size() && fields.subList(columns.size(), fields.size()).stream()
-                    .anyMatch(f -> !f.isBlank())) {
-                malformed.put("", "has " + fields.size() + " fields where the header has " + columns.size()
-                        + " (an unquoted " + (csv.delimiter() == '\t' ? "tab" : "'" + csv.delimiter() + "'")
-                        + " in a value?)");
-            }
-            rows.add(new Row(record.line(), "line " + record.line(), values, malformed));
-        }
-        return rows;
+        return RegisterRows.fromCsv(csv, COLUMNS, REQUIRED, CameraFileReader::canonical, "a camera column",
+                new RegisterRows.HeaderProblems() {
+                    @Override
+                    public void missing(int line, String detail) {
+                        problems.add(new CameraProblem(CameraProblemKind.MISSING_COLUMN, "line " + line, line, null,
+                                null, detail));
+                    }
+
+                    @Override
+                    public void unknown(int line, String column, String detail) {
+                        problems.add(new CameraProblem(CameraProblemKind.UNKNOWN_COLUMN, "line " + line, line, null,
+                                column, detail));
+                    }
+
+                    @Override
+                    public void twice(int line, String column) {
+                        problems.add(new CameraProblem(CameraProblemKind.BAD_ROW, "line " + line, line, null, column,
+                                "the column appears twice in the header"));
+                    }
+                });
     }
 
     private static List<Row> jsonRows(InputText input, List<CameraProblem> problems) throws InputText.Unreadable {

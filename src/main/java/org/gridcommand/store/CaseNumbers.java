@@ -27,10 +27,6 @@ final class CaseNumbers {
     /** Set once every case stored before numbers existed has one. */
     static final String META_BACKFILLED = "cases.numbered";
 
-    /** Days whose row in case_number_seq is known to exist, per store (rows are never deleted). */
-    private static final java.util.Map<Database, java.util.Set<String>> READY_DAYS =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
     private CaseNumbers() {
     }
 
@@ -39,9 +35,11 @@ final class CaseNumbers {
      * transaction of its own: two seats making the first case of a day at once then both find the row and wait for
      * its lock, instead of one of them failing on its key inside the case's transaction (PostgreSQL gives up the
      * whole transaction after such a failure).
+     *
+     * @param ready the days known to have their row (rows are never deleted): the caller keeps it for its store
      */
-    static void prepareDays(Database db, java.util.Collection<Case> cases, String operation) {
-        java.util.Set<String> ready = READY_DAYS.computeIfAbsent(db, d -> java.util.concurrent.ConcurrentHashMap.newKeySet());
+    static void prepareDays(Database db, java.util.Set<String> ready, java.util.Collection<Case> cases,
+                            String operation) {
         java.util.Set<String> days = new java.util.TreeSet<>();
         for (Case k : cases) {
             if (k.number() == null) {

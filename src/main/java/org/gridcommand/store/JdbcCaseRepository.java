@@ -70,6 +70,8 @@ final class JdbcCaseRepository implements CaseRepository {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Database db;
+    /** Days whose case-number row exists (CaseNumbers.prepareDays), so later cases of a day skip that step. */
+    private final java.util.Set<String> numberedDays = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     JdbcCaseRepository(Database db) {
         this.db = db;
@@ -82,7 +84,7 @@ final class JdbcCaseRepository implements CaseRepository {
             return;
         }
         String operation = "inserting " + cases.size() + " case(s)";
-        CaseNumbers.prepareDays(db, cases, operation);
+        CaseNumbers.prepareDays(db, numberedDays, cases, operation);
         db.write(operation, c -> {
             Batch.insert(c, INSERT, CaseNumbers.assign(c, cases), JdbcCaseRepository::bindAll);
             return null;
@@ -93,7 +95,7 @@ final class JdbcCaseRepository implements CaseRepository {
     @Override
     public void save(Case aCase) {
         Objects.requireNonNull(aCase, "aCase");
-        CaseNumbers.prepareDays(db, List.of(aCase), "saving case " + aCase.id());
+        CaseNumbers.prepareDays(db, numberedDays, List.of(aCase), "saving case " + aCase.id());
         boolean created = db.write("saving case " + aCase.id(), c -> {
             if (update(c, aCase)) {
                 return false;
@@ -109,7 +111,7 @@ final class JdbcCaseRepository implements CaseRepository {
         Objects.requireNonNull(aCase, "aCase");
         Objects.requireNonNull(event, "event");
         Case stored;
-        CaseNumbers.prepareDays(db, List.of(aCase), "creating case " + aCase.id());
+        CaseNumbers.prepareDays(db, numberedDays, List.of(aCase), "creating case " + aCase.id());
         try {
             stored = db.write("creating case " + aCase.id(), c -> {
                 if (aCase.reportId() != null && mergedCaseOf(c, aCase.reportId()).isPresent()) {
